@@ -1,0 +1,46 @@
+"""The instructor's points: ``graders/points.toml`` (or a file given with ``--points``)."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_POINTS = Path(__file__).with_name("points.toml")
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class TaskPoints:
+    points: float
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def weight(self, check: str) -> float:
+        return self.weights.get(check, 1.0)
+
+
+def load_points(path: Path | None = None) -> dict[str, TaskPoints]:
+    path = Path(path or DEFAULT_POINTS)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"points file {path} not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"points file {path} is not valid TOML: {exc}") from None
+    tasks = {}
+    for task_id, entry in raw.get("tasks", {}).items():
+        try:
+            points = float(entry["points"])
+            weights = {str(k): float(v) for k, v in entry.get("checks", {}).items()}
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(f"{path}: [tasks.{task_id}] needs `points = <number>` "
+                              "and numeric check weights") from None
+        tasks[task_id] = TaskPoints(points, weights)
+    return tasks

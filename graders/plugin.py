@@ -1,0 +1,121 @@
+"""The pytest side of grading: options, markers, the ``student``/``reference`` fixtures.
+
+Grader suites are ordinary pytest files, ``graders/<tier>/test_<task>.py``. This
+plugin gives each check:
+
+- ``student``: the submission's module for the file's task, running in a worker
+  process (see :mod:`graders.remote`);
+- ``reference``: the reference module from ``solutions/`` (hidden tier only: the
+  student release has no ``solutions/``).
+
+It also tags every check with its task (so ``pytest graders/public -m softmax``
+runs one task) and its tier, and loads the deterministic hypothesis profile.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from graders import tasks
+from graders.remote import SubmissionError, Worker
+
+settings.register_profile(
+    "dlgrade",
+    derandomize=True,          # same examples on every run and machine
+    database=None,             # nothing remembered between runs
+    deadline=None,             # time limits are the worker's business
+    max_examples=30,
+    print_blob=False,
+    report_multiple_bugs=False,
+    suppress_health_check=list(HealthCheck),
+)
+
+TIERS = ("public", "hidden")
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("dlgrade")
+    group.addoption("--submission", default="exercises",
+                    help="folder with the student's modules (default: ./exercises)")
+
+
+def pytest_configure(config):
+    settings.load_profile("dlgrade")
+    for task in tasks.TASKS:
+        config.addinivalue_line("markers", f"{task.id}: checks of the {task.id} task")
+    for tier in TIERS:
+        config.addinivalue_line("markers", f"{tier}: {tier} checks")
+    config.addinivalue_line("markers", "hint(text): what to tell a student who fails this check")
+    config.addinivalue_line("markers", "call_timeout(seconds): time limit of one call into student code")
+    config.addinivalue_line("markers", "memory_mb(mb): address-space limit of the worker")
+    config.stash[POOL] = WorkerPool(Path(config.getoption("submission")))
+
+
+def pytest_unconfigure(config):
+    pool = config.stash.get(POOL, None)
+    if pool is not None:
+        pool.close()
+
+
+def task_of(item) -> str:
+    return Path(str(item.fspath)).stem.removeprefix("test_")
+
+
+def tier_of(item) -> str:
+    return Path(str(item.fspath)).parent.name
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(getattr(pytest.mark, task_of(item)))
+        item.add_marker(getattr(pytest.mark, tier_of(item)))
+
+
+class WorkerPool:
+    """One worker per task for a grading session; a module that cannot load fails fast."""
+
+    def __init__(self, submission_dir: Path):
+        self.submission_dir = submission_dir
+        self.workers: dict[str, Worker] = {}
+        self.start_errors: dict[str, SubmissionError] = {}
+
+    def module(self, task_id: str):
+        if task_id in self.start_errors:
+            raise self.start_errors[task_id]
+        task = tasks.get(task_id)
+        worker = self.workers.get(task_id)
+        if worker is None:
+            worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb)
+        worker.reset_poison()
+        try:
+            return worker.ensure_started()
+        except SubmissionError as exc:
+            if worker.generation <= 1:  # it never loaded: every check would fail the same way
+                self.start_errors[task_id] = exc
+            worker.reset_poison()
+            raise
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.stop()
+
+
+POOL = pytest.StashKey[WorkerPool]()
+
+
+@pytest.fixture
+def student(request):
+    """The student's module for this file's task, e.g. ``student.softmax(x)``."""
+    task = tasks.get(task_of(request.node))
+    module = request.config.stash[POOL].module(task.id)
+    marker = request.node.get_closest_marker("call_timeout")
+    return module.with_timeout(marker.args[0] if marker else task.call_timeout)
+
+
+@pytest.fixture
+def reference(request):
+    """The reference solution's module for this file's task (hidden checks only)."""
+    return importlib.import_module(f"solutions.{task_of(request.node)}")

@@ -1,0 +1,356 @@
+"""The grader's side of a worker: start it, call student code in it, and read what comes back.
+
+A :class:`Worker` runs one student module in its own process. :class:`RemoteModule`
+and :class:`RemoteObject` make the student's functions and objects callable from a
+grader suite as if they were local; every call crosses the process boundary, so
+whatever the student's code does (hang, crash, exit, monkeypatch numpy) happens
+in the worker and surfaces here as a :class:`SubmissionError`.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import numpy as np
+
+from graders import sandbox
+from graders.worker import wire
+
+SERVER = Path(__file__).parent / "worker" / "server.py"
+START_TIMEOUT_S = 60.0
+PASSED_ENV = (
+    "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
+)
+
+
+# Attributes that hypothesis, pytest, copy and pickle look for on any object.
+PROBED_NAMES = frozenset({"execute_example", "setup_example", "teardown_example"})
+
+
+class SubmissionError(Exception):
+    """Something about the student's code, described for the student."""
+
+    status = "error"
+
+    def __init__(self, message: str, where: str = ""):
+        super().__init__(message)
+        self.message, self.where = message, where
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.where})" if self.where else self.message
+
+
+class StudentException(SubmissionError):
+    """The student's code raised an exception."""
+
+    def __init__(self, type_name: str, message: str, where: str = ""):
+        text = f"raised {type_name}: {message}" if message else f"raised {type_name}"
+        super().__init__(text, where)
+        self.type_name = type_name
+
+
+class NotAttempted(SubmissionError):
+    status = "not attempted"
+
+
+class MissingModule(SubmissionError):
+    status = "missing"
+
+
+class BrokenModule(SubmissionError):
+    status = "error"
+
+
+class MissingName(SubmissionError):
+    status = "missing"
+
+
+class CallTimeout(SubmissionError):
+    status = "timeout"
+
+
+class WorkerDied(SubmissionError):
+    status = "crashed"
+
+
+class BadValue(SubmissionError):
+    """The student returned something that is not plain data (or could not be sent)."""
+
+
+class Worker:
+    """One student module, loaded in a separate process (sandboxed where possible)."""
+
+    def __init__(self, submission_dir: Path, module: str, *, memory_mb: int | None = 2048,
+                 extra_env: dict | None = None):
+        self.submission_dir = Path(submission_dir).resolve()
+        self.module = module
+        self.memory_mb = memory_mb
+        self.extra_env = extra_env or {}
+        self.proc: subprocess.Popen | None = None
+        self.conn: Connection | None = None
+        self.tmpdir: tempfile.TemporaryDirectory | None = None
+        self.root: RemoteModule | None = None
+        self.generation = 0
+        self.poison: SubmissionError | None = None
+        self.callbacks: dict[int, object] = {}
+
+    # -- life cycle -------------------------------------------------------------------
+    def start(self) -> None:
+        if not (self.submission_dir / f"{self.module}.py").is_file():
+            raise MissingModule(f"{self.module}.py was not found in the submission folder "
+                                f"{self.submission_dir.name}/: add it (copy it from exercises/)")
+        parent_sock, child_sock = socket.socketpair()
+        self.tmpdir = tempfile.TemporaryDirectory(prefix="dlgrade-worker-")
+        argv = [sys.executable, "-I", "-B", str(SERVER), str(child_sock.fileno()),
+                str(self.submission_dir), self.module]
+        argv = sandbox.wrap(argv, submission_dir=self.submission_dir, workdir=Path(self.tmpdir.name),
+                            keep_fds=[child_sock.fileno()])
+        env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
+        env.update(self.extra_env, HOME=self.tmpdir.name, TMPDIR=self.tmpdir.name,
+                   PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+        self.proc = subprocess.Popen(
+            argv, pass_fds=[child_sock.fileno()], cwd=self.tmpdir.name, env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            preexec_fn=sandbox.limits(self.memory_mb), start_new_session=True,
+        )
+        child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.generation += 1
+        self.callbacks.clear()
+        handle = self.request({"op": "import"}, timeout=START_TIMEOUT_S, on_error=self._import_error)
+        self.root = RemoteModule(self, handle._id)
+
+    def _import_error(self, err: dict) -> SubmissionError:
+        if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
+            return BrokenModule(f"{self.module}.py has a syntax error: {err['message']}; "
+                                "fix it so the file runs", err["where"])
+        return BrokenModule(f"importing {self.module}.py raised {err['type']}: {err['message']}",
+                            err["where"])
+
+    def ensure_started(self) -> "RemoteModule":
+        if self.poison is not None:
+            raise self.poison
+        if self.proc is None or self.proc.poll() is not None or self.root is None:
+            self.stop()
+            self.start()
+        return self.root
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)  # children the student forked too
+                except ProcessLookupError:
+                    pass
+            self.proc.wait()
+            if self.proc.stderr:
+                self.proc.stderr.close()
+        if self.conn is not None:
+            self.conn.close()
+        if self.tmpdir is not None:
+            self.tmpdir.cleanup()
+        self.proc = self.conn = self.tmpdir = self.root = None
+
+    def reset_poison(self) -> None:
+        self.poison = None
+
+    # -- requests ------------------------------------------------------------------------
+    def request(self, message: dict, *, timeout: float, on_error=None):
+        """Send one request and wait for its reply, serving callbacks meanwhile."""
+        if self.poison is not None:
+            raise self.poison
+        deadline = time.monotonic() + timeout
+        try:
+            self.conn.send_bytes(wire.encode(message, self._callback_handle))
+            while True:
+                reply = self._receive(deadline, timeout)
+                if "callback" not in reply:
+                    break
+                self.conn.send_bytes(wire.encode(self._run_callback(reply), self._callback_handle))
+        except (CallTimeout, WorkerDied) as exc:
+            self.poison = exc
+            self.stop()
+            raise
+        if "err" in reply:
+            raise (on_error or _student_error)(reply["err"])
+        self._writeback(message, reply)
+        return reply["ok"]
+
+    def _receive(self, deadline: float, timeout: float) -> dict:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not self.conn.poll(remaining):
+            raise CallTimeout(f"did not finish within {timeout:g} s (an endless loop, or far too slow)")
+        try:
+            data = self.conn.recv_bytes()
+        except (EOFError, OSError):
+            raise WorkerDied(self._death_reason()) from None
+        try:
+            reply = wire.decode(data, self._resolve_handle)
+        except wire.WireError as exc:
+            raise BadValue(f"sent back something the grader cannot read: {exc}") from None
+        if not isinstance(reply, dict):
+            raise BadValue("sent back a malformed reply")
+        return reply
+
+    def _death_reason(self) -> str:
+        code = self.proc.wait(timeout=5) if self.proc else None
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            if name == "SIGKILL":
+                return "the process was killed (SIGKILL): too much memory, or it killed itself"
+            return f"the process crashed with {name}"
+        return f"the process exited with status {code} (os._exit, or it exited while the grader waited)"
+
+    def _callback_handle(self, fn):
+        if isinstance(fn, RemoteObject):  # a student object going back to its worker
+            return ("obj", fn._id, fn._type_name)
+        handle_id = len(self.callbacks) + 1
+        self.callbacks[handle_id] = fn
+        return ("cb", handle_id, getattr(fn, "__name__", "callback"))
+
+    def _run_callback(self, request: dict) -> dict:
+        fn = self.callbacks.get(request["callback"])
+        try:
+            return {"op": "return", "ok": fn(*request.get("args", []), **request.get("kwargs", {}))}
+        except Exception as exc:  # the grader's callback rejected what the student passed it
+            return {"op": "return", "err": f"{type(exc).__name__}: {exc}"}
+
+    def _resolve_handle(self, handle: wire.Handle):
+        if handle.kind == "obj":
+            return RemoteObject(self, handle.id, handle.type_name)
+        raise wire.WireError("unexpected handle kind")
+
+    def _writeback(self, message: dict, reply: dict) -> None:
+        """Copy in-place changes the student made to array/dict/list arguments back to ours."""
+        if message.get("op") != "call" or "writeback" not in reply:
+            return
+        try:
+            new_args, new_kwargs = reply["writeback"]
+            pairs = list(zip(message.get("args", []), new_args))
+            pairs += [(v, new_kwargs.get(k)) for k, v in message.get("kwargs", {}).items()]
+        except (TypeError, ValueError):
+            raise BadValue("sent back malformed arguments") from None
+        for ours, theirs in pairs:
+            _copy_into(ours, theirs)
+
+
+def _copy_into(ours, theirs) -> None:
+    if isinstance(ours, np.ndarray) and isinstance(theirs, np.ndarray):
+        if ours.shape == theirs.shape and ours.flags.writeable:
+            np.copyto(ours, theirs, casting="unsafe")
+    elif isinstance(ours, dict) and isinstance(theirs, dict):
+        for key in theirs:
+            if key in ours and isinstance(ours[key], (np.ndarray, dict, list)):
+                _copy_into(ours[key], theirs[key])
+            else:
+                ours[key] = theirs[key]
+    elif isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            if isinstance(a, (np.ndarray, dict, list)):
+                _copy_into(a, b)
+            else:
+                ours[i] = b
+
+
+def _student_error(err: dict) -> SubmissionError:
+    if not isinstance(err, dict):
+        return BadValue("sent back a malformed error")
+    type_name, message, where = (str(err.get(k, "")) for k in ("type", "message", "where"))
+    if type_name == "NotImplementedError":
+        return NotAttempted("not attempted yet (still raises NotImplementedError)", where)
+    if type_name == "BadReturnValue":
+        return BadValue(f"returned something that is not plain data: {message}", where)
+    return StudentException(type_name, message, where)
+
+
+class RemoteObject:
+    """A student object living in the worker. Attribute reads and calls go over the wire."""
+
+    def __init__(self, worker: Worker, handle_id: int, type_name: str, timeout: float = 10.0,
+                 patch: dict | None = None):
+        object.__setattr__(self, "_worker", worker)
+        object.__setattr__(self, "_id", handle_id)
+        object.__setattr__(self, "_type_name", type_name)
+        object.__setattr__(self, "_generation", worker.generation)
+        object.__setattr__(self, "_timeout", timeout)
+        object.__setattr__(self, "_patch", patch or {})
+
+    def _check_alive(self) -> None:
+        if self._worker.poison is not None:
+            raise self._worker.poison
+        if self._generation != self._worker.generation or self._worker.proc is None:
+            raise WorkerDied("this object was lost when an earlier call crashed the process")
+
+    def __getattr__(self, name: str):
+        if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
+            raise AttributeError(name)
+        self._check_alive()
+        value = self._worker.request({"op": "getattr", "target": self._id, "name": name},
+                                     timeout=self._timeout, on_error=self._missing(name))
+        if isinstance(value, RemoteObject):
+            object.__setattr__(value, "_timeout", self._timeout)
+            object.__setattr__(value, "_patch", self._patch)
+        return value
+
+    def _missing(self, name: str):
+        def on_error(err: dict) -> SubmissionError:
+            if err.get("type") == "AttributeError":
+                return MissingName(f"`{name}` is missing from {self._describe()}: "
+                                   "define it with the name and signature from exercises/")
+            return _student_error(err)
+        return on_error
+
+    def __setattr__(self, name: str, value) -> None:
+        self._check_alive()
+        self._worker.request({"op": "setattr", "target": self._id, "name": name, "value": value},
+                             timeout=self._timeout)
+
+    def __call__(self, *args, **kwargs):
+        self._check_alive()
+        return self._worker.request(
+            {"op": "call", "target": self._id, "args": list(args), "kwargs": kwargs,
+             "patch": self._patch},
+            timeout=self._timeout,
+        )
+
+    def _describe(self) -> str:
+        return f"your {self._type_name}"
+
+    def __repr__(self) -> str:
+        return f"<student {self._type_name}>"
+
+
+class RemoteModule(RemoteObject):
+    """The student's module for one task, e.g. ``student.softmax(x)``."""
+
+    def __init__(self, worker: Worker, handle_id: int, timeout: float = 10.0, patch: dict | None = None):
+        super().__init__(worker, handle_id, "module", timeout, patch)
+
+    def _describe(self) -> str:
+        return f"your {self._worker.module}.py"
+
+    def with_timeout(self, seconds: float) -> "RemoteModule":
+        """The same module, with a different per-call time limit."""
+        return RemoteModule(self._worker, self._id, seconds, self._patch)
+
+    def with_reference(self, reference_module, *names: str) -> "RemoteModule":
+        """The same module, with ``names`` swapped for the reference's during each call.
+
+        Used to grade a function on its own: the student's XOR on top of the
+        reference NAND/OR/AND. The reference runs here, in the grader; the worker
+        only gets a callback.
+        """
+        patch = dict(self._patch)
+        patch.update({name: getattr(reference_module, name) for name in names})
+        return RemoteModule(self._worker, self._id, self._timeout, patch)
+
+    def __repr__(self) -> str:
+        return f"<your {self._worker.module}.py>"

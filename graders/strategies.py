@@ -1,0 +1,34 @@
+"""Hypothesis strategies shared by the grader suites: the inputs students' code must handle."""
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+
+def shapes(min_dims: int = 1, max_dims: int = 3, min_side: int = 1, max_side: int = 6):
+    """Array shapes, e.g. (3,), (2, 5), (1, 4, 2)."""
+    return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+
+
+def floats(low: float = -1e3, high: float = 1e3, width: int = 64):
+    return st.floats(low, high, allow_nan=False, allow_infinity=False, width=width)
+
+
+def float_arrays(shape=None, low: float = -1e3, high: float = 1e3, dtype=np.float64):
+    """Finite float arrays of the given shape (or any shape from :func:`shapes`)."""
+    width = np.dtype(dtype).itemsize * 8
+    return hnp.arrays(dtype, shape if shape is not None else shapes(), elements=floats(low, high, width))
+
+
+def probability_rows(shape=None, min_p: float = 0.0):
+    """Arrays whose last axis is a probability distribution (non-negative, sums to 1)."""
+    def normalise(raw):
+        raw = raw + min_p
+        return raw / raw.sum(axis=-1, keepdims=True)
+    return float_arrays(shape, low=0.01, high=1.0).map(normalise)
+
+
+def rngs():
+    """Seeded numpy generators (the seed is what hypothesis shrinks and reports)."""
+    return st.integers(0, 2**32 - 1).map(np.random.default_rng)

@@ -1,0 +1,47 @@
+"""The curriculum: every task id, in course order, with what the grader needs to run it.
+
+A task's id is the name of its module in ``exercises/`` and ``solutions/`` and of its
+grader suites ``graders/public/test_<id>.py`` and ``graders/hidden/test_<id>.py``.
+Points are not here: they are the instructor's, in ``graders/points.toml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    title: str
+    assignment: str          # the nbgrader assignment (topic group) it is handed out in
+    call_timeout: float = 10.0   # seconds one call into student code may take
+    memory_mb: int | None = 2048  # address-space cap of the worker process
+
+
+TASKS: tuple[Task, ...] = (
+    Task("gates", "Perceptron logic gates", "perceptron"),
+    Task("perceptron_learning", "Learning a perceptron", "perceptron"),
+    Task("activations", "Activation functions and their derivatives", "activations_softmax_losses"),
+    Task("softmax", "Softmax", "activations_softmax_losses"),
+    Task("losses", "Loss functions and entropy", "activations_softmax_losses"),
+    Task("encoding", "One-hot encoding", "activations_softmax_losses"),
+    Task("gradients", "Numerical gradients and gradient descent", "gradients"),
+    Task("linear_regression", "Linear regression by gradient descent", "gradients"),
+    Task("backprop", "Backpropagation by hand", "backprop"),
+    Task("layers", "Layers with forward and backward", "backprop"),
+    Task("optimizers", "Optimizers", "training"),
+    Task("init", "Weight initialisation", "training"),
+    Task("regularization", "Dropout and L2", "training"),
+    Task("metrics", "Classification metrics", "training"),
+    Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None),
+)
+
+BY_ID = {task.id: task for task in TASKS}
+
+
+def get(task_id: str) -> Task:
+    try:
+        return BY_ID[task_id]
+    except KeyError:
+        known = ", ".join(BY_ID)
+        raise KeyError(f"unknown task '{task_id}'; the tasks are: {known}") from None

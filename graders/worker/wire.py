@@ -1,0 +1,157 @@
+"""The wire format between the grader and a worker that runs student code.
+
+Messages are a JSON header followed by raw array buffers. Nothing is ever
+unpickled: the grader decodes what an untrusted worker sends, so only plain
+data can cross (None, bool, int, float, str, list, tuple, dict with str keys,
+numeric numpy arrays and scalars, torch tensors as arrays). Anything else is
+sent as a *handle*: an integer naming an object that stays on the side that
+owns it.
+
+This file is loaded twice: as ``graders.worker.wire`` by the grader and as the
+top-level ``wire`` by the worker script, so it imports nothing from the kit.
+"""
+from __future__ import annotations
+
+import json
+import struct
+
+import numpy as np
+
+#: numpy dtype kinds that may cross the wire: bool, signed/unsigned int, float, complex.
+SAFE_KINDS = frozenset("biufc")
+MAX_DEPTH = 32
+
+
+class WireError(ValueError):
+    """A value that cannot be sent, or bytes that are not a valid message."""
+
+
+class Handle:
+    """A reference to an object owned by the peer (student object or callback)."""
+
+    __slots__ = ("kind", "id", "type_name")
+
+    def __init__(self, kind: str, id: int, type_name: str = ""):
+        self.kind, self.id, self.type_name = kind, id, type_name
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} handle {self.id} {self.type_name}>"
+
+
+def _torch_tensor_type():
+    import sys
+
+    torch = sys.modules.get("torch")
+    return getattr(torch, "Tensor", None)
+
+
+def _encode_tree(value, buffers: list, to_handle, depth: int):
+    if depth > MAX_DEPTH:
+        raise WireError("value is nested too deeply")
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return {"int": str(value)}
+    if isinstance(value, float):
+        return {"float": repr(value)}
+    if isinstance(value, (np.ndarray, np.generic)):
+        return _encode_array(np.asarray(value), buffers, scalar=isinstance(value, np.generic))
+    tensor_type = _torch_tensor_type()
+    if tensor_type is not None and isinstance(value, tensor_type):
+        array = value.detach().cpu().numpy()
+        node = _encode_array(array, buffers, scalar=False)
+        node["torch"] = str(value.device)
+        return node
+    if isinstance(value, (list, tuple)):
+        items = [_encode_tree(v, buffers, to_handle, depth + 1) for v in value]
+        return {"list" if isinstance(value, list) else "tuple": items}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"dict": {k: _encode_tree(v, buffers, to_handle, depth + 1) for k, v in value.items()}}
+    if isinstance(value, Handle):
+        return {"handle": [value.kind, value.id, value.type_name]}
+    if to_handle is None:
+        raise WireError(f"a {type(value).__name__} cannot be sent")
+    return {"handle": list(to_handle(value))}
+
+
+def _encode_array(array: np.ndarray, buffers: list, scalar: bool) -> dict:
+    if array.dtype.kind not in SAFE_KINDS:
+        raise WireError(f"arrays of dtype {array.dtype} cannot be sent")
+    buffers.append(np.ascontiguousarray(array).tobytes())
+    return {"array": [array.dtype.str, list(array.shape), len(buffers) - 1], "scalar": scalar}
+
+
+def encode(message, to_handle=None) -> bytes:
+    """Serialise ``message``; objects that are not plain data go through ``to_handle``.
+
+    ``to_handle(obj) -> (kind, id, type_name)`` registers an object the sender keeps.
+    """
+    buffers: list[bytes] = []
+    header = json.dumps(_encode_tree(message, buffers, to_handle, 0)).encode()
+    parts = [struct.pack("<II", len(header), len(buffers)), header]
+    for buf in buffers:
+        parts += [struct.pack("<Q", len(buf)), buf]
+    return b"".join(parts)
+
+
+def decode(data: bytes, from_handle=None, make_tensor=None):
+    """Inverse of :func:`encode`. Never executes code found in ``data``.
+
+    ``from_handle(Handle) -> object`` resolves handles (default: keep the Handle);
+    ``make_tensor(array, device) -> tensor`` rebuilds torch tensors (default: arrays).
+    """
+    try:
+        header_len, n_buffers = struct.unpack_from("<II", data, 0)
+        offset = 8
+        header = json.loads(data[offset:offset + header_len])
+        offset += header_len
+        buffers = []
+        for _ in range(n_buffers):
+            (size,) = struct.unpack_from("<Q", data, offset)
+            offset += 8
+            buffers.append(data[offset:offset + size])
+            offset += size
+    except (struct.error, ValueError) as exc:
+        raise WireError(f"malformed message: {exc}") from None
+    return _decode_tree(header, buffers, from_handle, make_tensor, 0)
+
+
+def _decode_tree(node, buffers, from_handle, make_tensor, depth):
+    if depth > MAX_DEPTH:
+        raise WireError("message is nested too deeply")
+    if node is None or isinstance(node, (bool, str)):
+        return node
+    if not isinstance(node, dict) or not node:
+        raise WireError("malformed message node")
+    recurse = lambda v: _decode_tree(v, buffers, from_handle, make_tensor, depth + 1)  # noqa: E731
+    if "int" in node:
+        return int(node["int"])
+    if "float" in node:
+        return float(node["float"])
+    if "list" in node:
+        return [recurse(v) for v in node["list"]]
+    if "tuple" in node:
+        return tuple(recurse(v) for v in node["tuple"])
+    if "dict" in node:
+        return {str(k): recurse(v) for k, v in node["dict"].items()}
+    if "handle" in node:
+        kind, id_, type_name = node["handle"]
+        handle = Handle(str(kind), int(id_), str(type_name))
+        return from_handle(handle) if from_handle else handle
+    if "array" in node:
+        return _decode_array(node, buffers, make_tensor)
+    raise WireError("malformed message node")
+
+
+def _decode_array(node, buffers, make_tensor):
+    dtype_str, shape, index = node["array"]
+    dtype = np.dtype(dtype_str)
+    if dtype.kind not in SAFE_KINDS or dtype.hasobject:
+        raise WireError(f"arrays of dtype {dtype} are not accepted")
+    shape = tuple(int(s) for s in shape)
+    array = np.frombuffer(buffers[int(index)], dtype=dtype).reshape(shape).copy()
+    if node.get("scalar"):
+        return array[()]
+    if "torch" in node and make_tensor is not None:
+        return make_tensor(array, node["torch"])
+    return array
