@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from graders.expect import CheckFailed
-from graders.remote import SubmissionError
+from graders.remote import SubmissionProblem
 
 HIDDEN_ARGS = re.compile(r"^\s*(student|reference)=.*,?$")
 
@@ -35,7 +35,7 @@ def verdict_for(exc: BaseException | None, *, hint: str = "", skipped_reason: st
     example = falsifying_example(exc)
     if isinstance(exc, CheckFailed):
         return Verdict("failed", exc.render(), exc.hint or hint, example)
-    if isinstance(exc, SubmissionError):
+    if isinstance(exc, SubmissionProblem):
         return Verdict(exc.status, f"your code {exc}" if exc.status == "error" else str(exc),
                        hint if exc.status not in ("not attempted", "missing") else "", example)
     if isinstance(exc, AssertionError):

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from graders import tasks
-from graders.remote import SubmissionError, Worker
+from graders.remote import StopCheck, Worker
 
 settings.register_profile(
     "dlgrade",
@@ -80,7 +80,7 @@ class WorkerPool:
     def __init__(self, submission_dir: Path):
         self.submission_dir = submission_dir
         self.workers: dict[str, Worker] = {}
-        self.start_errors: dict[str, SubmissionError] = {}
+        self.start_errors: dict[str, StopCheck] = {}
 
     def module(self, task_id: str):
         if task_id in self.start_errors:
@@ -92,7 +92,7 @@ class WorkerPool:
         worker.reset_poison()
         try:
             return worker.ensure_started()
-        except SubmissionError as exc:
+        except StopCheck as exc:
             if worker.generation <= 1:  # it never loaded: every check would fail the same way
                 self.start_errors[task_id] = exc
             worker.reset_poison()

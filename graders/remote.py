@@ -4,7 +4,7 @@ A :class:`Worker` runs one student module in its own process. :class:`RemoteModu
 and :class:`RemoteObject` make the student's functions and objects callable from a
 grader suite as if they were local; every call crosses the process boundary, so
 whatever the student's code does (hang, crash, exit, monkeypatch numpy) happens
-in the worker and surfaces here as a :class:`SubmissionError`.
+in the worker and surfaces here as a :class:`SubmissionProblem`.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ PASSED_ENV = (
 PROBED_NAMES = frozenset({"execute_example", "setup_example", "teardown_example"})
 
 
-class SubmissionError(Exception):
+class SubmissionProblem:
     """Something about the student's code, described for the student."""
 
     status = "error"
@@ -48,6 +48,18 @@ class SubmissionError(Exception):
         return f"{self.message} ({self.where})" if self.where else self.message
 
 
+class SubmissionError(SubmissionProblem, Exception):
+    """A problem that depends on the input: hypothesis shrinks it to the smallest example."""
+
+
+class StopCheck(SubmissionProblem, BaseException):
+    """A problem no input explains (not attempted, missing, crashed): ends the check at once.
+
+    It derives from BaseException so that hypothesis does not spend minutes
+    shrinking an input that has nothing to do with the failure.
+    """
+
+
 class StudentException(SubmissionError):
     """The student's code raised an exception."""
 
@@ -57,32 +69,32 @@ class StudentException(SubmissionError):
         self.type_name = type_name
 
 
-class NotAttempted(SubmissionError):
+class BadValue(SubmissionError):
+    """The student returned something that is not plain data (or could not be sent)."""
+
+
+class NotAttempted(StopCheck):
     status = "not attempted"
 
 
-class MissingModule(SubmissionError):
+class MissingModule(StopCheck):
     status = "missing"
 
 
-class BrokenModule(SubmissionError):
+class BrokenModule(StopCheck):
     status = "error"
 
 
-class MissingName(SubmissionError):
+class MissingName(StopCheck):
     status = "missing"
 
 
-class CallTimeout(SubmissionError):
+class CallTimeout(StopCheck):
     status = "timeout"
 
 
-class WorkerDied(SubmissionError):
+class WorkerDied(StopCheck):
     status = "crashed"
-
-
-class BadValue(SubmissionError):
-    """The student returned something that is not plain data (or could not be sent)."""
 
 
 class Worker:
@@ -99,7 +111,7 @@ class Worker:
         self.tmpdir: tempfile.TemporaryDirectory | None = None
         self.root: RemoteModule | None = None
         self.generation = 0
-        self.poison: SubmissionError | None = None
+        self.poison: StopCheck | None = None
         self.callbacks: dict[int, object] = {}
 
     # -- life cycle -------------------------------------------------------------------
@@ -128,7 +140,7 @@ class Worker:
         handle = self.request({"op": "import"}, timeout=START_TIMEOUT_S, on_error=self._import_error)
         self.root = RemoteModule(self, handle._id)
 
-    def _import_error(self, err: dict) -> SubmissionError:
+    def _import_error(self, err: dict) -> StopCheck:
         if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
             return BrokenModule(f"{self.module}.py has a syntax error: {err['message']}; "
                                 "fix it so the file runs", err["where"])
@@ -260,7 +272,7 @@ def _copy_into(ours, theirs) -> None:
                 ours[i] = b
 
 
-def _student_error(err: dict) -> SubmissionError:
+def _student_error(err: dict) -> SubmissionProblem:
     if not isinstance(err, dict):
         return BadValue("sent back a malformed error")
     type_name, message, where = (str(err.get(k, "")) for k in ("type", "message", "where"))
@@ -301,7 +313,7 @@ class RemoteObject:
         return value
 
     def _missing(self, name: str):
-        def on_error(err: dict) -> SubmissionError:
+        def on_error(err: dict) -> SubmissionProblem:
             if err.get("type") == "AttributeError":
                 return MissingName(f"`{name}` is missing from {self._describe()}: "
                                    "define it with the name and signature from exercises/")

@@ -1,0 +1,65 @@
+"""``dlgrade doctor``: what this machine has, what is missing, and the command that fixes it."""
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from dataclasses import dataclass
+
+
+@dataclass
+class Finding:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+
+def _version(module_name: str) -> str | None:
+    try:
+        return getattr(importlib.import_module(module_name), "__version__", "installed")
+    except ImportError:
+        return None
+
+
+def python_check() -> Finding:
+    ok = sys.version_info >= (3, 10)
+    return Finding("python", ok, sys.version.split()[0], "install Python 3.10 or newer")
+
+
+def library_check(module: str, pip_name: str, required: bool = True) -> Finding:
+    version = _version(module)
+    return Finding(module, version is not None, version or "not installed",
+                   f"pip install '{pip_name}'", required)
+
+
+def torch_check() -> Finding:
+    version = _version("torch")
+    if version is None:
+        return Finding("torch", False, "not installed (needed for the mlp task)",
+                       "pip install -e '.[torch]'  (or the build for your CUDA from pytorch.org)", False)
+    import torch
+
+    device = f"CUDA: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU only (no CUDA device)"
+    return Finding("torch", True, f"{version}, {device}", required=False)
+
+
+def bubblewrap_check() -> Finding:
+    path = shutil.which("bwrap")
+    return Finding("bubblewrap", path is not None, path or "not found: student code runs with process isolation only",
+                   "sudo apt-get install bubblewrap", required=False)
+
+
+def run_checks() -> list[Finding]:
+    findings = [python_check()]
+    findings += [library_check(m, p) for m, p in (("numpy", "numpy"), ("pytest", "pytest"),
+                                                  ("hypothesis", "hypothesis"), ("matplotlib", "matplotlib"))]
+    findings += [torch_check(), library_check("nbgrader", "dlgrade[nbgrader]", required=False), bubblewrap_check()]
+    try:
+        from graders.datasets import doctor_findings
+    except ImportError:
+        pass
+    else:
+        findings += doctor_findings()
+    return findings
