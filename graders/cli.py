@@ -131,5 +131,20 @@ def doctor():
     sys.exit(1 if problems else 0)
 
 
+def _add_command_modules() -> None:
+    """Commands that live in their own modules (``graders/cli_*.py``, each with COMMANDS)."""
+    import importlib
+    import pkgutil
+
+    import graders
+
+    for info in pkgutil.iter_modules(graders.__path__):
+        if info.name.startswith("cli_"):
+            for command in importlib.import_module(f"graders.{info.name}").COMMANDS:
+                main.add_command(command)
+
+
+_add_command_modules()
+
 if __name__ == "__main__":
     main()
