@@ -68,17 +68,23 @@ def check(task_ids, path):
 @click.option("--feedback", "feedback_path", type=click.Path(dir_okay=False), help="write text feedback here")
 @click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
               help="points file (default: graders/points.toml)")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="write results.json, feedback.txt and plots (PNG) into this folder")
 @click.option("--public-only", is_flag=True, help="run only the public checks")
-def grade_command(submission, task_ids, json_path, feedback_path, points_path, public_only):
+def grade_command(submission, task_ids, json_path, feedback_path, points_path, out_dir, public_only):
     """Grade a submission folder with the public and hidden graders."""
     from graders.config import ConfigError
     from graders.report import feedback_text, print_table, write_gradescope
     from graders.runner import grade
 
     tiers = ("public",) if public_only else ("public", "hidden")
+    if out_dir:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        json_path = json_path or str(Path(out_dir) / "results.json")
+        feedback_path = feedback_path or str(Path(out_dir) / "feedback.txt")
     try:
         report = grade(_submission_dir(submission), _task_list(task_ids), tiers=tiers,
-                       points_file=points_path)
+                       points_file=points_path, artifacts=Path(out_dir) if out_dir else None)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     print_table(report, console)

@@ -1,5 +1,6 @@
 """Makes ``pytest graders/public -m softmax --submission exercises`` work on its own."""
 from graders.plugin import (  # noqa: F401  (pytest finds hooks and fixtures by name here)
+    artifacts,
     pytest_addoption,
     pytest_collection_modifyitems,
     pytest_configure,

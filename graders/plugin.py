@@ -40,6 +40,8 @@ def pytest_addoption(parser):
     group = parser.getgroup("dlgrade")
     group.addoption("--submission", default="exercises",
                     help="folder with the student's modules (default: ./exercises)")
+    group.addoption("--artifacts", default=None,
+                    help="folder where checks write files for the student (plots); default: none")
 
 
 def pytest_configure(config):
@@ -113,6 +115,17 @@ def student(request):
     module = request.config.stash[POOL].module(task.id)
     marker = request.node.get_closest_marker("call_timeout")
     return module.with_timeout(marker.args[0] if marker else task.call_timeout)
+
+
+@pytest.fixture
+def artifacts(request) -> Path | None:
+    """The folder for files a check writes for the student (PNG plots), or None when not asked for."""
+    folder = request.config.getoption("artifacts")
+    if folder is None:
+        return None
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture

@@ -114,8 +114,11 @@ def suite_files(task_ids, tiers) -> list[Path]:
 
 
 def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path | None = None,
-          extra_args: tuple = ()) -> GradeReport:
-    """Grade the modules in ``submission`` on ``task_ids`` (default: all tasks with suites)."""
+          artifacts: Path | None = None, extra_args: tuple = ()) -> GradeReport:
+    """Grade the modules in ``submission`` on ``task_ids`` (default: all tasks with suites).
+
+    Checks that make files for the student (plots) write them to ``artifacts``.
+    """
     submission = Path(submission)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     for task_id in task_ids:
@@ -126,6 +129,8 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     if files:
         args = [*map(str, files), f"--submission={submission}", "-p", "no:cacheprovider",
                 "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q"]
+        if artifacts is not None:
+            args.append(f"--artifacts={artifacts}")
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
             pytest.main([*args, *extra_args], plugins=[collector])
     report = GradeReport(str(submission), [_score(t, points, collector, tiers) for t in task_ids])
