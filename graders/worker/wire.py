@@ -111,9 +111,16 @@ def decode(data: bytes, from_handle=None, make_tensor=None):
             offset += 8
             buffers.append(data[offset:offset + size])
             offset += size
+            if len(buffers[-1]) != size:
+                raise ValueError("message is truncated")
     except (struct.error, ValueError) as exc:
         raise WireError(f"malformed message: {exc}") from None
-    return _decode_tree(header, buffers, from_handle, make_tensor, 0)
+    try:
+        return _decode_tree(header, buffers, from_handle, make_tensor, 0)
+    except WireError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise WireError(f"malformed message: {exc}") from None
 
 
 def _decode_tree(node, buffers, from_handle, make_tensor, depth):

@@ -1,0 +1,114 @@
+"""The worker boundary: what a grader suite can do with a student module in another process."""
+import types
+
+import numpy as np
+import pytest
+
+from graders.remote import (BrokenModule, MissingModule, MissingName, NotAttempted, StudentException,
+                            Worker)
+
+MODULE = '''
+import numpy as np
+
+
+def apply(f, x):
+    return f(x) * 2
+
+
+def bump(params):
+    params["w"] += 1.0
+    params["n"] = 3
+
+
+def helper(x):
+    return x + 1
+
+
+def uses_helper(x):
+    return helper(x) * 10
+
+
+def todo(x):
+    raise NotImplementedError()
+
+
+def fails(x):
+    return 1 / 0
+
+
+class Counter:
+    def __init__(self, start):
+        self.value = start
+
+    def add(self, k):
+        self.value += k
+        return self
+
+
+def weird():
+    return Counter(0).__init__
+'''
+
+
+@pytest.fixture
+def worker(tmp_path):
+    (tmp_path / "mod.py").write_text(MODULE)
+    w = Worker(tmp_path, "mod", memory_mb=1024)
+    yield w
+    w.stop()
+
+
+def test_grader_functions_become_callbacks(worker):
+    module = worker.ensure_started()
+    assert module.apply(lambda x: x + 1, np.arange(3)).tolist() == [2, 4, 6]
+
+
+def test_in_place_changes_to_arguments_come_back(worker):
+    params = {"w": np.zeros(2)}
+    original = params["w"]
+    worker.ensure_started().bump(params)
+    assert params["w"] is original and original.tolist() == [1.0, 1.0] and params["n"] == 3
+
+
+def test_with_reference_swaps_module_names_during_the_call_only(worker):
+    module = worker.ensure_started()
+    reference = types.SimpleNamespace(helper=lambda x: x - 1)
+    assert module.with_reference(reference, "helper").uses_helper(5) == 40
+    assert module.uses_helper(5) == 60
+
+
+def test_student_objects_are_proxies(worker):
+    counter = worker.ensure_started().Counter(2)
+    assert counter.add(3).value == 5
+    counter.value = 10
+    assert counter.value == 10
+
+
+def test_errors_read_as_student_problems(worker):
+    module = worker.ensure_started()
+    with pytest.raises(NotAttempted):
+        module.todo(1)
+    with pytest.raises(StudentException, match="ZeroDivisionError") as info:
+        module.fails(1)
+    assert "mod.py, line" in str(info.value)
+    with pytest.raises(MissingName, match="`nope` is missing from your mod.py"):
+        module.nope(1)
+
+
+def test_missing_and_broken_modules(tmp_path):
+    with pytest.raises(MissingModule, match="mod.py was not found"):
+        Worker(tmp_path, "mod").ensure_started()
+    (tmp_path / "mod.py").write_text("def f(:\n    pass\n")
+    broken = Worker(tmp_path, "mod")
+    with pytest.raises(BrokenModule, match="syntax error") as info:
+        broken.ensure_started()
+    assert "mod.py, line 1" in str(info.value)
+    broken.stop()
+
+
+def test_submission_cannot_import_the_kit(tmp_path):
+    (tmp_path / "mod.py").write_text("import solutions.softmax\n")
+    worker = Worker(tmp_path, "mod")
+    with pytest.raises(BrokenModule, match="may not import 'solutions"):
+        worker.ensure_started()
+    worker.stop()

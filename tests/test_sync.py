@@ -1,0 +1,56 @@
+"""exercises/ is generated from solutions/ and must never drift from it."""
+import pytest
+
+from graders.sync import MarkerError, solution_body, stale_files, strip_solutions
+from tests.kit import EXERCISES, SOLUTIONS
+
+
+def test_exercises_are_in_sync_with_solutions():
+    assert stale_files(SOLUTIONS, EXERCISES) == [], "run `dlgrade sync` and commit exercises/"
+
+
+def test_every_solution_module_has_solution_regions():
+    for module in SOLUTIONS.glob("*.py"):
+        if module.name != "__init__.py":
+            assert solution_body(module.read_text()), f"{module.name} has no solution region"
+
+
+def test_no_stub_contains_a_solution_body():
+    for module in SOLUTIONS.glob("*.py"):
+        stub = (EXERCISES / module.name).read_text() if (EXERCISES / module.name).exists() else ""
+        for body in solution_body(module.read_text()):
+            assert body.strip() not in stub
+
+
+SOURCE = '''def f(x):
+    """Doc."""
+    ### BEGIN SOLUTION
+    return x + 1
+    ### END SOLUTION
+
+
+class A:
+    def g(self):
+        ### BEGIN SOLUTION
+        return 2
+        ### END SOLUTION
+'''
+
+
+def test_strip_replaces_each_region_with_the_nbgrader_stub_at_its_indent():
+    out = strip_solutions(SOURCE)
+    assert "return x + 1" not in out and "return 2" not in out
+    assert '    """Doc."""\n    # YOUR CODE HERE\n    raise NotImplementedError()\n' in out
+    assert "        # YOUR CODE HERE\n        raise NotImplementedError()\n" in out
+    compile(out, "stub", "exec")
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("def f():\n    ### BEGIN SOLUTION\n    pass\n", "never closed"),
+    ("def f():\n    pass\n    ### END SOLUTION\n", "without BEGIN"),
+    ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n", "inside a function"),
+    ("def f():\n    ### BEGIN SOLUTION\n    ### BEGIN SOLUTION\n", "inside the region"),
+])
+def test_malformed_markers_are_reported_with_their_line(broken, message):
+    with pytest.raises(MarkerError, match=message):
+        strip_solutions(broken, "m.py")

@@ -1,0 +1,59 @@
+"""The wire format carries plain data only and never runs code from the other side."""
+import pickle
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis.extra import numpy as hnp
+
+from graders.worker.wire import Handle, WireError, decode, encode
+
+
+@given(hnp.arrays(hnp.scalar_dtypes(), hnp.array_shapes(min_dims=0, max_dims=3)))
+def test_numeric_arrays_round_trip_with_dtype_and_shape(array):
+    if array.dtype.kind not in "biufc":
+        with pytest.raises(WireError):
+            encode(array)
+        return
+    back = decode(encode(array))
+    assert back.dtype == array.dtype and back.shape == array.shape
+    np.testing.assert_array_equal(back, array)
+
+
+def test_nested_plain_data_round_trips():
+    value = {"a": [1, 2.5, None, True, "s"], "b": (np.float32(1.5), np.arange(3)), "big": 2**80}
+    back = decode(encode(value))
+    assert back["a"] == [1, 2.5, None, True, "s"] and back["big"] == 2**80
+    assert isinstance(back["b"], tuple) and back["b"][0].dtype == np.float32
+    np.testing.assert_array_equal(back["b"][1], np.arange(3))
+
+
+def test_objects_become_handles_or_are_refused():
+    class Sneaky:
+        def __eq__(self, other):
+            return True
+
+    with pytest.raises(WireError):
+        encode(Sneaky())
+    back = decode(encode(Sneaky(), to_handle=lambda obj: ("obj", 7, type(obj).__name__)))
+    assert isinstance(back, Handle) and back.id == 7 and back.type_name == "Sneaky"
+
+
+def test_object_arrays_are_refused_both_ways():
+    with pytest.raises(WireError):
+        encode(np.array([object()], dtype=object))
+    forged = encode(np.zeros(2)).replace(b'"<f8"', b'"|O"')
+    with pytest.raises(WireError):
+        decode(forged)
+
+
+def test_a_pickle_is_not_a_message():
+    payload = pickle.dumps({"ok": 1})
+    with pytest.raises(WireError):
+        decode(payload)
+
+
+def test_truncated_messages_are_refused():
+    data = encode({"x": np.arange(100)})
+    with pytest.raises(WireError):
+        decode(data[:-10])
