@@ -17,9 +17,10 @@ import importlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
+from graders.feedback import verdict_for
 from graders.remote import StopCheck, Worker
 
 settings.register_profile(
@@ -31,6 +32,7 @@ settings.register_profile(
     print_blob=False,
     report_multiple_bugs=False,
     suppress_health_check=list(HealthCheck),
+    phases=(Phase.explicit, Phase.generate, Phase.shrink),  # no "explain": slow, and adds nothing here
 )
 
 TIERS = ("public", "hidden")
@@ -74,6 +76,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         item.add_marker(getattr(pytest.mark, task_of(item)))
         item.add_marker(getattr(pytest.mark, tier_of(item)))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Show a failed check as the student's feedback, not as the grader's traceback."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.excinfo is not None:
+        hint = item.get_closest_marker("hint")
+        verdict = verdict_for(call.excinfo.value, hint=hint.args[0] if hint else "")
+        lines = [f"{verdict.status}: {verdict.message}"]
+        if verdict.example:
+            lines.append(f"smallest failing input: {verdict.example}")
+        if verdict.hint:
+            lines.append(f"hint: {verdict.hint}")
+        report.longrepr = "\n".join(lines)
 
 
 class WorkerPool:
