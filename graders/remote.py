@@ -130,7 +130,7 @@ class Worker:
                    PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
         self.proc = subprocess.Popen(
             argv, pass_fds=[child_sock.fileno()], cwd=self.tmpdir.name, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=sandbox.limits(self.memory_mb), start_new_session=True,
         )
         child_sock.close()
@@ -163,8 +163,6 @@ class Worker:
                 except ProcessLookupError:
                     pass
             self.proc.wait()
-            if self.proc.stderr:
-                self.proc.stderr.close()
         if self.conn is not None:
             self.conn.close()
         if self.tmpdir is not None:

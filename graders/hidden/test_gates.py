@@ -1,0 +1,59 @@
+"""Hidden graders for gates: perceptron against the reference on any input size and dtype, and
+XOR graded on top of the reference gates (so a wrong NAND does not cost the XOR check)."""
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from graders import strategies as s
+from graders.expect import expect_equal
+
+CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
+
+
+@st.composite
+def float_units(draw):
+    """(x, w, b) with d inputs, d from 1 to 6, float64 or float32."""
+    d = draw(st.integers(1, 6))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    x = draw(s.float_arrays(shape=(d,), low=-10, high=10, dtype=dtype))
+    w = draw(s.float_arrays(shape=(d,), low=-10, high=10, dtype=dtype))
+    return x, w, draw(s.floats(-10, 10))
+
+
+@st.composite
+def integer_units(draw):
+    """(x, w, b) of small integers: w·x + b is often exactly 0."""
+    d = draw(st.integers(1, 4))
+    ints = hnp.arrays(np.int64, (d,), elements=st.integers(-3, 3))
+    return draw(ints), draw(ints), draw(st.integers(-3, 3))
+
+
+@given(unit=float_units())
+def test_perceptron_matches_reference(student, reference, unit):
+    """perceptron agrees with the reference for any number of inputs, float64 and float32."""
+    x, w, b = unit
+    total = float(np.dot(w.astype(float), x.astype(float)) + b)
+    if abs(total) < 1e-3:  # float32 rounding decides this one either way
+        return
+    expect_equal(student.perceptron(x, w, b), reference.perceptron(x, w, b),
+                 f"perceptron(x, w, b) for {len(x)} inputs (w·x + b = {total:.6g})",
+                 hint="Return 1 if np.dot(w, x) + b > 0 else 0; np.dot works for any number of inputs, "
+                      "w[0]*x[0] + w[1]*x[1] only for two.")
+
+
+@given(unit=integer_units())
+def test_perceptron_integer_inputs(student, reference, unit):
+    """perceptron agrees with the reference on integer arrays, where w·x + b = 0 happens exactly."""
+    x, w, b = unit
+    expect_equal(student.perceptron(x, w, b), reference.perceptron(x, w, b),
+                 f"perceptron(x, w, b) for integer x, w, b (w·x + b = {int(np.dot(w, x) + b)})",
+                 hint="The test is strict: w·x + b > 0 gives 1, w·x + b = 0 gives 0.")
+
+
+def test_XOR_on_reference_gates(student, reference):
+    """XOR gives 0, 1, 1, 0 when built on correct AND, NAND and OR gates."""
+    xor = student.with_reference(reference, "AND", "NAND", "OR").XOR
+    for x1, x2 in CORNERS:
+        expect_equal(xor(x1, x2), reference.XOR(x1, x2), f"XOR({x1}, {x2}) on correct AND, NAND, OR",
+                     hint="XOR(x1, x2) = AND(NAND(x1, x2), OR(x1, x2)).")

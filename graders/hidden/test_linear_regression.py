@@ -1,0 +1,26 @@
+"""Hidden graders for linear_regression: the student's fit against the reference, epoch for epoch."""
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graders import strategies as s
+from graders.expect import expect_close
+
+
+def data(max_m: int = 30):
+    """Pairs (x, y) of float64 arrays of one length m."""
+    return st.integers(1, max_m).flatmap(
+        lambda m: st.tuples(s.float_arrays(shape=(m,), low=-3, high=3), s.float_arrays(shape=(m,), low=-10, high=10)))
+
+
+@pytest.mark.hint("Both gradients from the same errors e = W*x + b - y (means, not sums), "
+                  "then W -= lr * mean(e * x) and b -= lr * mean(e); W and b start at 0.0.")
+@given(xy=data(), lr=s.floats(0.001, 0.2), epochs=st.integers(0, 60))
+def test_matches_reference(student, reference, xy, lr, epochs):
+    """fit_linear_regression gives the reference's (W, b) after the same number of epochs."""
+    x, y = xy
+    expected = np.array(reference.fit_linear_regression(x.copy(), y.copy(), lr, epochs))
+    expect_close(student.fit_linear_regression(x, y, lr, epochs), expected,
+                 f"(W, b) = fit_linear_regression(x, y, {lr:g}, {epochs})", rtol=1e-9, atol=1e-12,
+                 hint="Return the pair (W, b) of floats.")

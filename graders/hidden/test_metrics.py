@@ -1,0 +1,55 @@
+"""Hidden graders for metrics: the student's functions against the reference on random labels of
+any integer dtype. precision and recall are graded on top of the reference confusion_matrix, so a
+wrong matrix costs its own checks only."""
+import numpy as np
+from hypothesis import given
+
+from graders.expect import as_array, expect_close, expect_equal, expect_true
+from graders.public.test_metrics import PRECISION_HINT, RECALL_HINT, ZERO_HINT, label_pairs
+
+INT_DTYPES = (np.int8, np.int32, np.int64, np.uint8)
+
+
+@given(case=label_pairs(INT_DTYPES))
+def test_accuracy_matches_reference(student, reference, case):
+    """accuracy agrees with the reference on random labels of any integer dtype."""
+    y_true, y_pred, _ = case
+    expect_close(student.accuracy(y_true, y_pred), reference.accuracy(y_true, y_pred), "accuracy(y_true, y_pred)",
+                 rtol=1e-12, hint="np.mean(y_true == y_pred): a fraction of all n samples.")
+
+
+@given(case=label_pairs(INT_DTYPES))
+def test_confusion_matrix_matches_reference(student, reference, case):
+    """confusion_matrix agrees with the reference (rows true, columns predicted, C x C)."""
+    y_true, y_pred, num_classes = case
+    expect_equal(student.confusion_matrix(y_true, y_pred, num_classes),
+                 reference.confusion_matrix(y_true, y_pred, num_classes),
+                 f"confusion_matrix(y_true, y_pred, {num_classes})")
+
+
+@given(case=label_pairs())
+def test_confusion_matrix_is_integer(student, case):
+    """confusion_matrix returns an integer array (counts), as documented."""
+    y_true, y_pred, num_classes = case
+    got = as_array(student.confusion_matrix(y_true, y_pred, num_classes), "confusion_matrix(y_true, y_pred, C)")
+    expect_true(got.dtype.kind in "iu", "confusion_matrix should be an integer array of counts",
+                expected="int64", got=str(got.dtype),
+                hint="np.zeros((C, C), dtype=np.int64): np.zeros alone makes float64.")
+
+
+@given(case=label_pairs(INT_DTYPES))
+def test_precision_matches_reference(student, reference, case):
+    """precision agrees with the reference (computed on a correct confusion matrix)."""
+    y_true, y_pred, num_classes = case
+    precision = student.with_reference(reference, "confusion_matrix").precision
+    expect_close(precision(y_true, y_pred, num_classes), reference.precision(y_true, y_pred, num_classes),
+                 f"precision(y_true, y_pred, {num_classes})", hint=f"{PRECISION_HINT} {ZERO_HINT}")
+
+
+@given(case=label_pairs(INT_DTYPES))
+def test_recall_matches_reference(student, reference, case):
+    """recall agrees with the reference (computed on a correct confusion matrix)."""
+    y_true, y_pred, num_classes = case
+    recall = student.with_reference(reference, "confusion_matrix").recall
+    expect_close(recall(y_true, y_pred, num_classes), reference.recall(y_true, y_pred, num_classes),
+                 f"recall(y_true, y_pred, {num_classes})", hint=f"{RECALL_HINT} {ZERO_HINT}")

@@ -1,0 +1,432 @@
+"""Run a grader check inside a notebook's kernel, on the functions the notebook defined.
+
+``dlgrade grade`` gives a check a :class:`~graders.remote.RemoteModule`: the student's module
+in a worker process. In an nbgrader notebook the student's functions live in the kernel's
+namespace, and nbgrader runs the autograder test cells in that same kernel, so a test cell
+runs one check of a grader suite with a :class:`LocalModule` over the notebook's globals::
+
+    from graders.local import run_check
+    run_check("public/test_softmax.py::test_rows_sum_to_one", globals())
+
+The check runs with the same hypothesis profile, markers (``hint``, ``call_timeout``,
+``skip``/``skipif``) and fixtures as under pytest, and a failure reads exactly as in the
+CLI's feedback. A cell that does not pass raises (nbgrader scores it 0) with that text as its
+whole traceback, so no grader source reaches a student's feedback. A cell that passes prints
+one line to stdout and nothing to stderr: nbgrader scores a test cell 0 as soon as anything
+appears on its stderr, and a numpy or PyTorch warning is enough.
+
+Unlike a worker process the kernel gives no isolation and no memory limit: a notebook's code
+can change anything in its kernel. Grade with ``dlgrade extract`` + ``dlgrade grade`` where
+that matters.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from graders import tasks
+from graders.feedback import Verdict, verdict_for
+from graders.remote import (PROBED_NAMES, CallTimeout, MissingName, NotAttempted, StopCheck,
+                            StudentException)
+
+PLAIN_TYPES = (type(None), bool, int, float, complex, str, bytes, np.ndarray, np.generic)
+MESSAGE_LIMIT = 2000
+_ABSENT = object()
+
+
+# -- the student's side: a module over the notebook's globals -----------------------------------
+class LocalObject:
+    """A student object in this kernel; calls into it behave like calls into a worker.
+
+    NotImplementedError reads as "not attempted", other exceptions as the student's error with
+    the line of their code, a call that runs too long as a timeout.
+    """
+
+    def __init__(self, target, namespace: dict, label: str, timeout: float = 10.0,
+                 patch: dict | None = None):
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_namespace", namespace)
+        object.__setattr__(self, "_label", label)
+        object.__setattr__(self, "_timeout", timeout)
+        object.__setattr__(self, "_patch", patch or {})
+
+    def _lookup(self, name: str):
+        return getattr(self._target, name)
+
+    def __getattr__(self, name: str):
+        if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
+            raise AttributeError(name)
+        try:
+            value = self._guarded(self._lookup, name)
+        except StudentException as exc:
+            if exc.type_name != "AttributeError":
+                raise
+            value = _ABSENT
+        if value is _ABSENT:
+            raise MissingName(f"`{name}` is missing from {self._label}: define it with the name "
+                              "and signature the exercise gives, and run its cell")
+        return self._wrap(value)
+
+    def __setattr__(self, name: str, value) -> None:
+        self._guarded(setattr, self._target, name, value)
+
+    def __call__(self, *args, **kwargs):
+        return self._wrap(self._guarded(self._target, *args, **kwargs))
+
+    def _guarded(self, fn, *args, **kwargs):
+        """Call ``fn`` with the reference patched in and the time limit, as the worker would."""
+        saved = {name: self._namespace.get(name, _ABSENT) for name in self._patch}
+        self._namespace.update(self._patch)
+        try:
+            with time_limit(self._timeout):
+                return fn(*args, **kwargs)
+        except StopCheck:
+            raise
+        except NotImplementedError as exc:
+            raise NotAttempted("not attempted yet (still raises NotImplementedError)",
+                               self._where(exc)) from None
+        except SystemExit as exc:
+            raise StudentException("SystemExit", f"called sys.exit({exc.code!r})") from None
+        except Exception as exc:
+            raise StudentException(type(exc).__name__, _message(exc), self._where(exc)) from None
+        finally:
+            for name, value in saved.items():
+                if value is _ABSENT:
+                    self._namespace.pop(name, None)
+                else:
+                    self._namespace[name] = value
+
+    def _where(self, exc: BaseException) -> str:
+        """The last line of the notebook's own code in the traceback."""
+        where, tb = "", exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_globals is self._namespace:
+                where = f"in {tb.tb_frame.f_code.co_name}, line {tb.tb_lineno} of its cell"
+            tb = tb.tb_next
+        return where
+
+    def _wrap(self, value):
+        """Plain data as it is; anything else (a function, a class, an instance) as a LocalObject."""
+        if isinstance(value, PLAIN_TYPES) or _is_tensor(value):
+            return value
+        if type(value) in (list, tuple):
+            return type(value)(self._wrap(v) for v in value)
+        if type(value) is dict:
+            return {k: self._wrap(v) for k, v in value.items()}
+        return LocalObject(value, self._namespace, f"your {type(value).__name__}", self._timeout, self._patch)
+
+    def __repr__(self) -> str:
+        return f"<student {type(self._target).__name__}>"
+
+
+class LocalModule(LocalObject):
+    """The notebook's functions for one task, e.g. ``student.softmax(x)``: a ``student`` fixture."""
+
+    def __init__(self, namespace: dict, task_id: str, timeout: float = 10.0, patch: dict | None = None):
+        super().__init__(namespace, namespace, "your notebook", timeout, patch)
+        object.__setattr__(self, "_task_id", task_id)
+
+    def _lookup(self, name: str):
+        return self._namespace.get(name, _ABSENT)
+
+    def with_timeout(self, seconds: float) -> "LocalModule":
+        """The same module, with a different per-call time limit."""
+        return LocalModule(self._namespace, self._task_id, seconds, self._patch)
+
+    def with_reference(self, reference_module, *names: str) -> "LocalModule":
+        """The same module, with ``names`` rebound to the reference's during each call."""
+        patch = dict(self._patch)
+        patch.update({name: getattr(reference_module, name) for name in names})
+        return LocalModule(self._namespace, self._task_id, self._timeout, patch)
+
+    def __repr__(self) -> str:
+        return f"<your notebook for {self._task_id}>"
+
+
+def _is_tensor(value) -> bool:
+    return type(value).__module__.startswith("torch") and hasattr(value, "detach")
+
+
+def _message(exc: BaseException) -> str:
+    try:
+        return str(exc)[:MESSAGE_LIMIT]
+    except Exception:
+        return "(the exception could not be printed)"
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise CallTimeout in the student's code after ``seconds`` (main thread, POSIX only).
+
+    An inner limit inside a running one is left to the outer one.
+    """
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise CallTimeout(f"did not finish within {seconds:g} s (an endless loop, or far too slow)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# -- the grader's side: one check, run the way pytest would -----------------------------------
+@dataclass(frozen=True)
+class CheckId:
+    """``public/test_softmax.py::test_rows_sum_to_one[case]``, as pytest names it."""
+
+    tier: str
+    task: str
+    function: str
+    case: str = ""
+
+    @classmethod
+    def parse(cls, node_id: str) -> "CheckId":
+        path, _, name = node_id.partition("::")
+        tier, _, filename = path.partition("/")
+        function, _, case = name.partition("[")
+        return cls(tier, filename.removeprefix("test_").removesuffix(".py"), function, case.removesuffix("]"))
+
+    @property
+    def name(self) -> str:
+        """The check's id, as in points.toml and the CLI's feedback."""
+        check = self.function.removeprefix("test_")
+        return f"{check}[{self.case}]" if self.case else check
+
+    @property
+    def module(self) -> str:
+        return f"graders.{self.tier}.test_{self.task}"
+
+
+class CheckNotPassed(AssertionError):
+    """A test cell's verdict; its traceback in the notebook is the feedback text alone."""
+
+    def __init__(self, text: str, status: str):
+        super().__init__(text)
+        self.text, self.status = text, status
+
+    def _render_traceback_(self) -> list[str]:  # IPython shows these lines instead of a traceback
+        return self.text.splitlines()
+
+
+def run_check(node_id: str, namespace: dict, params: dict | None = None) -> None:
+    """Run one grader check on the functions in ``namespace`` (a notebook's ``globals()``).
+
+    ``params`` are the values of a parametrized check's arguments; without them a case's
+    values are found by collecting its suite with pytest. Returns None when the check passed
+    (a test cell must not have a value: nbgrader would read it as partial credit) and raises
+    :class:`CheckNotPassed` otherwise.
+    """
+    check = CheckId.parse(node_id)
+    with quiet():
+        verdict, description, images = _run(check, namespace, params)
+    if verdict.passed:
+        print(f"passed: {check.task} / {check.name}")
+        _show(images)
+        return
+    from graders.report import check_feedback
+    from graders.runner import CheckResult
+
+    text = check_feedback(CheckResult(check.task, check.name, check.tier, description, 1.0, verdict))
+    if verdict.status == "not run":
+        text += "\n    (a check that cannot run on the grading machine scores 0 in a notebook)"
+    _show(images)
+    raise CheckNotPassed(text, verdict.status)
+
+
+def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict, str, list[bytes]]:
+    hint, description, images = "", "", []
+    try:
+        _load_profile()
+        if params is None:
+            params = case_params(check) if check.case else {}
+        module = importlib.import_module(check.module)
+        function = getattr(module, check.function)
+        description = (inspect.getdoc(function) or "").strip().partition("\n")[0]
+        marks = _marks(module, function)
+        hint = next((m.args[0] for m in marks if m.name == "hint" and m.args), "")
+        skipped = _skip_reason(marks, module)
+        if skipped:
+            return verdict_for(None, skipped_reason=skipped), description, images
+        with _artifacts_folder(function) as artifacts:
+            function(**_fixtures(function, check, namespace, marks, artifacts), **params)
+            images = _images(artifacts)
+    except (Exception, StopCheck) as exc:
+        return verdict_for(exc, hint=hint), description, images
+    except BaseException as exc:  # pytest.skip() raises an OutcomeException, not an Exception
+        import pytest
+
+        if not isinstance(exc, pytest.skip.Exception):
+            raise  # KeyboardInterrupt: nbgrader interrupting a cell that ran past its timeout
+        return verdict_for(None, skipped_reason=str(exc.msg) or "skipped"), description, images
+    return verdict_for(None), description, images
+
+
+_SUITE_PARAMS: dict[str, dict[str, dict]] = {}
+
+
+def case_params(check: CheckId) -> dict:
+    """The arguments pytest gives a parametrized case (its suite is collected once per process)."""
+    suite = f"{check.tier}/test_{check.task}.py"
+    if suite not in _SUITE_PARAMS:
+        from graders.runner import GRADERS
+
+        items, errors = collect_items([GRADERS / suite], lambda item: (
+            item.name, dict(item.callspec.params) if hasattr(item, "callspec") else {}))
+        if errors:
+            raise RuntimeError("; ".join(errors))
+        _SUITE_PARAMS[suite] = dict(items)
+    return _SUITE_PARAMS[suite][f"{check.function}[{check.case}]"]
+
+
+def collect_items(files, convert) -> tuple[list, list[str]]:
+    """``convert(item)`` for every check pytest collects from ``files`` (as ``dlgrade grade`` would),
+    and the collection errors."""
+    import pytest
+
+    from graders.runner import KIT_ROOT
+
+    class Collector:
+        results: list = []
+        errors: list[str] = []
+
+        def pytest_collection_finish(self, session):
+            self.results.extend(convert(item) for item in session.items)
+
+        def pytest_collectreport(self, report):
+            if report.failed:
+                self.errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
+
+    collector = Collector()
+    collector.results, collector.errors = [], []
+    args = [*map(str, files), "--collect-only", "-q", "-s", "-p", "no:cacheprovider", "-p", "no:faulthandler",
+            "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        pytest.main(args, plugins=[collector])
+    return collector.results, collector.errors
+
+
+def _load_profile() -> None:
+    from hypothesis import settings
+
+    import graders.plugin  # noqa: F401  (registers the "dlgrade" profile)
+
+    settings.load_profile("dlgrade")
+
+
+def _marks(module, function) -> list:
+    """The check's pytest marks, the suite module's ``pytestmark`` included."""
+    module_marks = getattr(module, "pytestmark", [])
+    if not isinstance(module_marks, list):
+        module_marks = [module_marks]
+    return [*getattr(function, "pytestmark", []), *(getattr(m, "mark", m) for m in module_marks)]
+
+
+def _skip_reason(marks, module) -> str:
+    """Why pytest would skip this check here (``skip`` / ``skipif`` marks), or ''."""
+    for mark in marks:
+        if mark.name == "skip":
+            return mark.kwargs.get("reason", mark.args[0] if mark.args else "skipped")
+        if mark.name == "skipif":
+            for condition in mark.args or [mark.kwargs.get("condition", True)]:
+                if isinstance(condition, str):
+                    condition = eval(condition, {"os": os, "sys": __import__("sys"), **vars(module)})
+                if condition:
+                    return mark.kwargs.get("reason", "skipped")
+    return ""
+
+
+def _fixtures(function, check: CheckId, namespace: dict, marks, artifacts) -> dict:
+    task = tasks.get(check.task)
+    timeout = next((m.args[0] for m in marks if m.name == "call_timeout" and m.args), task.call_timeout)
+    available = {
+        "student": lambda: LocalModule(namespace, check.task).with_timeout(timeout),
+        "reference": lambda: importlib.import_module(f"solutions.{check.task}"),
+        "artifacts": lambda: artifacts,
+    }
+    wanted = [name for name in inspect.signature(function).parameters if name in available]
+    return {name: available[name]() for name in wanted}
+
+
+@contextlib.contextmanager
+def _artifacts_folder(function):
+    """A scratch folder for checks that draw plots (shown in the cell afterwards), else None."""
+    if "artifacts" not in inspect.signature(function).parameters:
+        yield None
+        return
+    folder = tempfile.mkdtemp(prefix="dlgrade-artifacts-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _images(folder) -> list[bytes]:
+    if folder is None:
+        return []
+    return [open(os.path.join(folder, name), "rb").read()
+            for name in sorted(os.listdir(folder)) if name.lower().endswith(".png")]
+
+
+def _show(images: list[bytes]) -> None:
+    if not images:
+        return
+    try:
+        from IPython.display import Image, display
+    except ImportError:
+        return
+    for data in images:
+        display(Image(data=data))
+
+
+@contextlib.contextmanager
+def quiet():
+    """Nothing a check, hypothesis or the student's code writes reaches the cell's output.
+
+    Python warnings are ignored, ``sys.stdout``/``sys.stderr`` are swapped for buffers, and
+    file descriptors 1 and 2 (where C extensions and the kernel's fd capture write) point
+    to the null device while the check runs.
+    """
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), \
+            contextlib.redirect_stderr(io.StringIO()), _descriptors_to_devnull((1, 2)):
+        warnings.simplefilter("ignore")
+        yield
+
+
+@contextlib.contextmanager
+def _descriptors_to_devnull(fds):
+    saved = {}
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for fd in fds:
+            try:
+                saved[fd] = os.dup(fd)
+                os.dup2(null, fd)
+            except OSError:
+                pass
+        yield
+    finally:
+        for fd, copy in saved.items():
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(null)

@@ -1,0 +1,387 @@
+"""nbgrader source notebooks, generated from the single source: ``solutions/`` and the grader suites.
+
+One notebook per task (``<task>.ipynb``) in one folder per nbgrader assignment (the task's
+topic group in :mod:`graders.tasks`). A notebook holds, in order:
+
+- a read-only markdown cell: the task's title, its points and the module docstring;
+- the module's own code (imports, constants, helpers the student is given) in read-only cells;
+- for each function or class the student writes: a read-only markdown cell made from its
+  docstring, then a solution cell with the reference between nbgrader's solution markers
+  (``generate_assignment`` turns it into the same stub as ``exercises/``);
+- after the last function a check calls, one autograder test cell per check, worth
+  task points * check weight / sum of the task's check weights, so that a notebook's total
+  is what ``dlgrade grade`` gives the task. A public check is visible; a hidden check sits
+  between nbgrader's hidden-test markers. Each test cell runs its check with
+  :func:`graders.local.run_check`.
+
+The output depends only on the source files and the points file: generating twice gives
+the same bytes.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import inspect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from graders import tasks
+from graders.config import TaskPoints, load_points
+from graders.plugin import TIERS
+from graders.sync import BEGIN, END
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = KIT_ROOT / "solutions"
+GRADERS = KIT_ROOT / "graders"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+FIXTURE_METHODS = {"with_reference", "with_timeout"}
+INTRO = """Write your code in the cells that say `# YOUR CODE HERE`, in place of the \
+`raise NotImplementedError()` line; keep the names and signatures. The check cell after a \
+function runs the course's self-checks on it: run it, read what failed and on which input, fix, \
+run it again. Cells marked *hidden check* run when your work is graded. Before you submit, \
+restart the kernel and run all cells."""
+
+
+class GenerationError(ValueError):
+    """A task whose notebook cannot be generated (say, a check nbgrader could not call)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One grader check as pytest collects it (a parametrized test gives one per case)."""
+
+    tier: str
+    task: str
+    name: str            # check id, as in points.toml: function name without test_, with [case]
+    node_id: str         # public/test_softmax.py::test_rows_sum_to_one
+    description: str
+    params: dict = field(default_factory=dict, hash=False)
+    uses: frozenset = frozenset()  # the student's names the check calls
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A top-level part of a solutions module: code the student writes, or code they are given."""
+
+    source: str
+    solution: bool
+    names: tuple[str, ...] = ()  # what it defines
+    signature: str = ""
+    docstring: str = ""
+
+
+# -- what there is to generate ---------------------------------------------------------------
+def collect_checks(task_ids) -> dict[str, list[Check]]:
+    """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs them."""
+    from graders.local import collect_items
+    from graders.runner import suite_files
+
+    task_ids = list(task_ids)
+    found, errors = collect_items(suite_files(task_ids, TIERS), _check_of)
+    if errors:
+        raise GenerationError("grader suites that pytest cannot collect: " + "; ".join(errors))
+    checks: dict[str, list[Check]] = {task_id: [] for task_id in task_ids}
+    for check in found:
+        checks[check.task].append(check)
+    return checks
+
+
+def _check_of(item) -> Check:
+    path = Path(item.path)
+    tier, task = path.parent.name, path.stem.removeprefix("test_")
+    params = dict(getattr(item, "callspec", None).params) if hasattr(item, "callspec") else {}
+    doc = (inspect.getdoc(item.function) or "").strip().partition("\n")[0]
+    return Check(tier, task, item.name.removeprefix("test_"), f"{tier}/{path.name}::{item.name}", doc,
+                 params, frozenset(_student_names(path, item.originalname)))
+
+
+def _student_names(suite: Path, function: str) -> set[str]:
+    """Names the check reads from ``student`` (``student.softmax``, ``student.with_reference(..).XOR``)."""
+    tree = ast.parse(suite.read_text(encoding="utf-8"))
+    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function), None)
+    names = set()
+    for sub in ast.walk(node) if node else ():
+        if isinstance(sub, ast.Attribute) and _rooted_at_student(sub.value):
+            names.add(sub.attr)
+    return names - FIXTURE_METHODS
+
+
+def _rooted_at_student(node) -> bool:
+    while isinstance(node, (ast.Attribute, ast.Call)):
+        node = node.value if isinstance(node, ast.Attribute) else node.func
+    return isinstance(node, ast.Name) and node.id == "student"
+
+
+def available_tasks(task_ids=None) -> list[tasks.Task]:
+    """Tasks that have a reference module (the others are not written yet), in course order."""
+    wanted = set(task_ids) if task_ids else None
+    for task_id in wanted or ():
+        tasks.get(task_id)
+    return [t for t in tasks.TASKS if (wanted is None or t.id in wanted)
+            and (SOLUTIONS / f"{t.id}.py").is_file()]
+
+
+# -- splitting a solutions module into cells ---------------------------------------------------
+def split_module(source: str) -> list[Segment]:
+    """The module's top-level statements as segments, comments kept with the statement below.
+
+    A statement holding a solution region is a segment of its own; the others merge into
+    read-only "given code" segments. The module docstring is left out (the notebook's intro
+    shows it).
+    """
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    marked = {n for n, line in enumerate(lines, 1) if BEGIN.match(line)}
+    body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
+    start = tree.body[0].end_lineno + 1 if body is not tree.body else 1
+    segments: list[Segment] = []
+    for node in body:
+        end = _last_line(lines, node.end_lineno)
+        text = "\n".join(lines[start - 1:end]).strip("\n")
+        solution = any(start <= n <= end for n in marked)
+        if solution:
+            segments.append(Segment(text, True, _defined_names(node), _signature(node),
+                                    ast.get_docstring(node) or ""))
+        elif segments and not segments[-1].solution:
+            last = segments.pop()
+            segments.append(Segment(f"{last.source}\n\n\n{text}".strip("\n"), False,
+                                    last.names + _defined_names(node)))
+        else:
+            segments.append(Segment(text, False, _defined_names(node)))
+        start = end + 1
+    return [s for s in segments if s.source.strip()]
+
+
+def _last_line(lines: list[str], end: int) -> int:
+    """The statement's last line, indented comments after it (``### END SOLUTION``) included."""
+    last = end
+    for number in range(end + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.strip() and not line[0].isspace():
+            break
+        if line.strip():
+            last = number
+    return last
+
+
+def _defined_names(node) -> tuple[str, ...]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return (node.name,)
+    targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+    return tuple(t.id for t in targets if isinstance(t, ast.Name))
+
+
+def _signature(node) -> str:
+    if isinstance(node, ast.ClassDef):
+        return f"class {node.name}"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return f"{node.name}({ast.unparse(node.args)})"
+    return ""
+
+
+# -- docstrings as markdown ----------------------------------------------------------------------
+SECTIONS = ("Args", "Arguments", "Parameters", "Attributes", "Returns", "Return", "Yields", "Raises",
+            "Hint", "Hints", "Note", "Notes", "Example", "Examples", "Shapes", "Warning", "See also")
+SECTION = re.compile(rf"^(?P<head>{'|'.join(SECTIONS)}):\s*(?P<rest>.*)$")
+ITEM = re.compile(r"^(?P<name>\*{0,2}\w+(?:\s*,\s*\*{0,2}\w+)*(?:\s*\([^)]*\))?):\s+(?P<rest>.*)$")
+
+
+def docstring_markdown(doc: str) -> str:
+    """A Google-style docstring as markdown: sections in bold, their items as a list."""
+    out: list[str] = []
+    section_indent = None
+    for line in inspect.cleandoc(doc).splitlines():
+        indent = len(line) - len(line.lstrip())
+        text = line.strip()
+        section = SECTION.match(line)
+        if not text:
+            section_indent = None
+            out.append("")
+        elif indent == 0 and section:
+            out += ["", f"**{section['head']}:** {_escape(section['rest'])}".rstrip()]
+            section_indent = -1
+        elif section_indent is not None and indent > 0:
+            item = ITEM.match(text)
+            if section_indent in (-1, indent) and item:
+                section_indent = indent
+                out.append(f"- `{item['name']}`: {_escape(item['rest'])}")
+            else:
+                out[-1] += " " + _escape(text)
+        else:
+            out.append(_escape(text))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+def _escape(text: str) -> str:
+    """Markdown-safe text; spans in backticks stay code."""
+    parts = text.split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = re.sub(r"([\\_*\[\]<>#|])", r"\\\1", parts[i])
+    return "`".join(parts)
+
+
+# -- cells ---------------------------------------------------------------------------------------
+ID_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def cell_id(*parts: str) -> str:
+    """A grade id / cell id nbgrader and nbformat accept: [A-Za-z0-9_-], at most 64 characters."""
+    text = ID_CHARS.sub("_", "-".join(parts)).strip("_")
+    if len(text) > 64:
+        text = f"{text[:55]}-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    return text
+
+
+def nbgrader_cell(kind: str, source: str, grade_id: str, *, solution: bool = False,
+                  grade: bool = False, locked: bool = False, points: float | None = None):
+    """A cell with nbgrader's schema-3 metadata."""
+    maker = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    cell = maker(source)
+    cell.id = grade_id
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
+            "solution": solution, "task": False}
+    if grade:
+        meta["points"] = points
+    cell.metadata = nbformat.NotebookNode({"nbgrader": meta})
+    return cell
+
+
+def check_points(checks: list[Check], task_points: TaskPoints) -> dict[str, float]:
+    """Each check's share of the task's points: points * weight / sum of the task's weights."""
+    total = sum(task_points.weight(c.name) for c in checks)
+    return {c.name: task_points.points * task_points.weight(c.name) / total if total else 0.0
+            for c in checks}
+
+
+def check_cell(check: Check, points: float):
+    call = f"run_check({check.node_id!r}, globals()"
+    if check.params and _is_literal(check.params):
+        call += f", params={check.params!r}"  # else run_check finds them by collecting the suite
+    call += ")"
+    runner = f"from graders.local import run_check\n\n{call}"
+    title = f"{check.task} / {check.name}" + (f": {check.description}" if check.description else "")
+    if check.tier == "public":
+        source = f"# Check {title}\n{runner}"
+    else:
+        source = (f"# Hidden check {title}\n# It runs when your work is graded; its result is in your feedback.\n"
+                  f"### BEGIN HIDDEN TESTS\n{runner}\n### END HIDDEN TESTS")
+    return nbgrader_cell("code", source, cell_id(check.task, check.tier, check.name),
+                         grade=True, locked=True, points=points)
+
+
+def _is_literal(value) -> bool:
+    try:
+        return ast.literal_eval(repr(value)) == value
+    except (ValueError, SyntaxError):
+        return False
+
+
+# -- notebooks -------------------------------------------------------------------------------------
+def task_notebook(task: tasks.Task, checks: list[Check], task_points: TaskPoints):
+    """The nbgrader source notebook of one task."""
+    source = (SOLUTIONS / f"{task.id}.py").read_text(encoding="utf-8")
+    segments = split_module(source)
+    points = check_points(checks, task_points)
+    after = _placement(segments, checks)
+    intro = (f"# {task.title}\n\n**Task `{task.id}`** · {task_points.points:g} points · "
+             f"assignment `{task.assignment}`\n\n{docstring_markdown(ast.get_docstring(ast.parse(source)) or '')}"
+             f"\n\n{INTRO}")
+    cells = [nbgrader_cell("markdown", intro, cell_id(task.id, "intro"), locked=True)]
+    for index, segment in enumerate(segments):
+        if segment.solution:
+            name = segment.names[0] if segment.names else str(index)
+            heading = f"## `{segment.signature}`\n\n" if segment.signature else ""
+            cells.append(nbgrader_cell("markdown", heading + docstring_markdown(segment.docstring),
+                                       cell_id(task.id, name, "doc"), locked=True))
+            cells.append(nbgrader_cell("code", segment.source, cell_id(task.id, name), solution=True))
+        else:
+            cells.append(nbgrader_cell("code", segment.source, cell_id(task.id, "given", str(index)),
+                                       locked=True))
+        cells += [check_cell(c, points[c.name]) for c in checks if after[c.name] == index]
+    last = [c for c in checks if after[c.name] is None]
+    if last:
+        cells.append(nbgrader_cell("markdown", "## More checks", cell_id(task.id, "more-checks"), locked=True))
+        cells += [check_cell(c, points[c.name]) for c in last]
+    notebook = nbformat.v4.new_notebook(cells=cells, metadata={
+        "kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+    nbformat.validate(notebook)
+    return notebook
+
+
+def _placement(segments: list[Segment], checks: list[Check]) -> dict[str, int | None]:
+    """Index of the segment after which each check goes: the last one defining a name it uses."""
+    defined_at = {name: i for i, s in enumerate(segments) if s.solution for name in s.names}
+    placement = {}
+    for check in checks:
+        found = [defined_at[n] for n in check.uses if n in defined_at]
+        placement[check.name] = max(found) if found else None
+    return placement
+
+
+@dataclass
+class NotebookPlan:
+    task: tasks.Task
+    path: Path           # relative to the source folder: <assignment>/<task>.ipynb
+    notebook: nbformat.NotebookNode
+    checks: list[Check]
+    points: float
+
+
+def plan_source(task_ids=None, points_file: Path | None = None) -> list[NotebookPlan]:
+    """The notebooks to write: one per task with a reference module and at least one check."""
+    points = load_points(points_file)
+    available = available_tasks(task_ids)
+    checks = collect_checks(t.id for t in available)
+    plans = []
+    for task in available:
+        if not checks[task.id]:
+            continue
+        task_points = points.get(task.id, TaskPoints(0.0))
+        ordered = sorted(checks[task.id], key=lambda c: TIERS.index(c.tier))
+        plans.append(NotebookPlan(task, Path(task.assignment) / f"{task.id}.ipynb",
+                                  task_notebook(task, ordered, task_points), ordered, task_points.points))
+    return plans
+
+
+def write_source(source_dir: Path, plans: list[NotebookPlan]) -> list[Path]:
+    """Write the notebooks under ``source_dir``; returns the files whose bytes changed."""
+    changed = []
+    for plan in plans:
+        target = Path(source_dir) / plan.path
+        text = nbformat.writes(plan.notebook, version=4)
+        if not text.endswith("\n"):
+            text += "\n"
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            changed.append(target)
+    return changed
+
+
+# -- back from a notebook to a module --------------------------------------------------------------
+MAGIC = re.compile(r"^(\s*)([%!].*)$", re.MULTILINE)
+
+
+def notebook_module(notebook) -> str:
+    """The student's code in a notebook as a module ``dlgrade grade`` can grade.
+
+    Every code cell except the autograder test cells, in order (the given code, the solution
+    cells and any cell the student added); IPython magics and shell escapes become comments.
+    """
+    parts = []
+    for cell in notebook.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
+            continue
+        parts.append(MAGIC.sub(r"\1# \2", cell.source).strip("\n"))
+    return "\n\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def notebook_points(notebook) -> dict[str, float]:
+    """Points of each autograder test cell, by grade id."""
+    return {cell.metadata["nbgrader"]["grade_id"]: cell.metadata["nbgrader"]["points"]
+            for cell in notebook.cells
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade")}

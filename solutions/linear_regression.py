@@ -1,0 +1,44 @@
+"""Simple linear regression H(x) = Wx + b fitted by batch gradient descent (seed 000, 6.1-6.3)."""
+import numpy as np
+
+
+def fit_linear_regression(x, y, lr, epochs):
+    """Fit H(x) = W*x + b to m points by batch gradient descent on the cost J (seed 000).
+
+        J(W, b) = 1/(2m) * sum_i (H(x_i) - y_i)**2
+
+    W and b both start at 0.0. Each epoch uses all m points once and makes one
+    simultaneous update of W and b, both gradients taken at the current (W, b):
+
+        e_i   = W*x_i + b - y_i                 (the error of point i)
+        dJ/dW = 1/m * sum_i e_i * x_i
+        dJ/db = 1/m * sum_i e_i
+        W <- W - lr * dJ/dW
+        b <- b - lr * dJ/db
+
+    Args:
+        x: float64 array of shape (m,): the inputs (one feature per point), m >= 1.
+        y: float64 array of shape (m,): the targets.
+        lr: the learning rate (float > 0).
+        epochs: how many updates to make (int >= 0).
+
+    Returns:
+        (W, b): a tuple of two Python floats, the parameters after `epochs`
+        updates. With epochs = 0 it is (0.0, 0.0).
+
+    Hint: the 1/2 in J cancels the 2 from the square, and the 1/m stays (use the
+    mean, not the sum). Compute both gradients from the same errors e before
+    changing W: updating W first and then computing b's gradient with the new W
+    is a different (and wrong) algorithm.
+    """
+    ### BEGIN SOLUTION
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    W, b = 0.0, 0.0
+    for _ in range(epochs):
+        error = W * x + b - y
+        grad_W = np.mean(error * x)
+        grad_b = np.mean(error)
+        W, b = W - lr * grad_W, b - lr * grad_b
+    return float(W), float(b)
+    ### END SOLUTION

@@ -1,0 +1,201 @@
+"""Optimizers: SGD, Momentum, Nesterov, AdaGrad, RMSprop and Adam (seed 003; seed 001's W5 update).
+
+Every optimizer has the same interface:
+
+    opt = Adam(lr=0.001)
+    opt.update(params, grads)     # once per training step
+
+- params: dict name -> float64 numpy array (e.g. {"W1": (784, 50) array, "b1": (50,) array}).
+- grads:  dict with the same names and shapes: the gradient of the loss for each parameter.
+
+update() changes params in place and returns None: after the call, params[name] holds the
+new values. Both `params[name] -= step` (the array itself changes) and
+`params[name] = params[name] - step` (the dict entry is replaced) are accepted; building a
+new dict and returning it is not (the caller's params would stay as they were). grads must
+not be changed. Every call passes the same names.
+
+Optimizers with state (a velocity v, a sum of squares h, moments m and v) keep one state
+array per name, shaped like that parameter and created as zeros on the first update, so
+that "W1" and "b1" never share state. Below, g is grads[name], w is params[name], all
+operations are elementwise, and eps is 1e-8 (seed 003: "일반적으로 10^-8을 사용").
+"""
+import numpy as np
+
+
+class SGD:
+    """Stochastic gradient descent: w <- w - lr * g.
+
+    Seed 001's update of W5: 0.45 - 0.5 * 0.02592286 = 0.43703857 (lr = 0.5).
+
+    Hint: params[key] -= self.lr * grads[key] changes the array in place.
+    """
+
+    def __init__(self, lr=0.01):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        for key in params:
+            params[key] -= self.lr * grads[key]
+        ### END SOLUTION
+
+
+class Momentum:
+    """Momentum: a velocity v (per name, zeros at first) that remembers past steps.
+
+        v <- momentum * v - lr * g
+        w <- w + v
+
+    Hint: keep a dict self.v = {} and create self.v[key] = np.zeros_like(params[key]) the first
+    time you see key; one shared velocity for all names mixes their steps.
+    """
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        self.momentum = momentum
+        self.v = {}
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        for key in params:
+            if key not in self.v:
+                self.v[key] = np.zeros_like(params[key])
+            self.v[key] = self.momentum * self.v[key] - self.lr * grads[key]
+            params[key] += self.v[key]
+        ### END SOLUTION
+
+
+class Nesterov:
+    """Nesterov accelerated gradient (NAG), in the form that uses the gradient at the current w.
+
+        v <- momentum * v - lr * g
+        w <- w + momentum * v - lr * g          (v is the new velocity)
+
+    This is Sutskever's look-ahead update rewritten for the current weights; it equals
+    w <- w - momentum * v_old + (1 + momentum) * v (CS231n) and PyTorch's SGD(nesterov=True).
+
+    Hint: the first step moves w by -(1 + momentum) * lr * g. Be careful with forms that
+    multiply the *new* v by momentum**2: they are a different (wrong) update.
+    """
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        self.momentum = momentum
+        self.v = {}
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        for key in params:
+            if key not in self.v:
+                self.v[key] = np.zeros_like(params[key])
+            self.v[key] = self.momentum * self.v[key] - self.lr * grads[key]
+            params[key] += self.momentum * self.v[key] - self.lr * grads[key]
+        ### END SOLUTION
+
+
+class AdaGrad:
+    """AdaGrad: each weight's step shrinks with the sum h of its squared gradients so far.
+
+        h <- h + g * g
+        w <- w - lr * g / (sqrt(h) + 1e-8)
+
+    Hint: eps = 1e-8 goes outside the square root; without it a zero gradient gives 0/0 = nan.
+    Don't forget the square root: the step should be about lr (not lr / g) on the first update.
+    """
+
+    def __init__(self, lr=0.01):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        self.h = {}
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        for key in params:
+            if key not in self.h:
+                self.h[key] = np.zeros_like(params[key])
+            self.h[key] += grads[key] * grads[key]
+            params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-8)
+        ### END SOLUTION
+
+
+class RMSprop:
+    """RMSprop: like AdaGrad, but h is an exponential moving average of squared gradients.
+
+        h <- decay_rate * h + (1 - decay_rate) * g * g
+        w <- w - lr * g / (sqrt(h) + 1e-8)
+
+    Hint: decay_rate (0.99) multiplies the old h; (1 - decay_rate) multiplies the new g * g.
+    So the first step is lr * g / (sqrt(1 - decay_rate) * |g| + 1e-8): about 10 * lr.
+    """
+
+    def __init__(self, lr=0.01, decay_rate=0.99):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        self.decay_rate = decay_rate
+        self.h = {}
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        for key in params:
+            if key not in self.h:
+                self.h[key] = np.zeros_like(params[key])
+            self.h[key] = self.decay_rate * self.h[key] + (1 - self.decay_rate) * grads[key] * grads[key]
+            params[key] -= self.lr * grads[key] / (np.sqrt(self.h[key]) + 1e-8)
+        ### END SOLUTION
+
+
+class Adam:
+    """Adam (Kingma & Ba): moving averages m of g and v of g*g, with bias correction.
+
+    t counts the calls to update(), this one included (t = 1 on the first call); m and v
+    are kept per name. For each name:
+
+        m <- beta1 * m + (1 - beta1) * g
+        v <- beta2 * v + (1 - beta2) * g * g
+        m_hat = m / (1 - beta1**t)
+        v_hat = v / (1 - beta2**t)
+        w <- w - lr * m_hat / (sqrt(v_hat) + 1e-8)
+
+    Hint: without the bias correction the first steps are far too small or too large
+    (m and v start at 0). With it, a constant gradient moves every weight by almost
+    exactly lr per step. eps is added to sqrt(v_hat), not to sqrt(v).
+    """
+
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        ### BEGIN SOLUTION
+        self.lr = lr
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.t = 0
+        self.m = {}
+        self.v = {}
+        ### END SOLUTION
+
+    def update(self, params, grads):
+        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        ### BEGIN SOLUTION
+        self.t += 1
+        for key in params:
+            if key not in self.m:
+                self.m[key] = np.zeros_like(params[key])
+                self.v[key] = np.zeros_like(params[key])
+            g = grads[key]
+            self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * g
+            self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * g * g
+            m_hat = self.m[key] / (1 - self.beta1 ** self.t)
+            v_hat = self.v[key] / (1 - self.beta2 ** self.t)
+            params[key] -= self.lr * m_hat / (np.sqrt(v_hat) + 1e-8)
+        ### END SOLUTION

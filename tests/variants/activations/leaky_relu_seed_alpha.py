@@ -1,0 +1,10 @@
+"""Default alpha copied from seed 001's plotting code (a = 0.1) instead of the documented 0.01."""
+import numpy as np
+
+CAUGHT_BY = ["leaky_relu_default_alpha"]
+PASSES = ["leaky_relu_values", "matches_reference_alpha[leaky_relu]"]
+
+
+def leaky_relu(x, alpha=0.1):
+    x = np.asarray(x)
+    return np.where(x > 0, x, alpha * x)

@@ -1,0 +1,8 @@
+"""relu with np.max instead of np.maximum: np.max(0, x) reads x as an axis and raises."""
+import numpy as np
+
+CAUGHT_BY = ["relu_values", "shapes_and_dtypes", "matches_reference[relu]", "relu_grads_match_slope"]
+
+
+def relu(x):
+    return np.max(0, x)

@@ -1,0 +1,8 @@
+"""step with x >= 0 (seed 001's threshold rule): step(0) = 1 instead of the documented 0."""
+import numpy as np
+
+CAUGHT_BY = ["step_seed_example", "step_is_zero_or_one", "matches_reference[step]"]
+
+
+def step(x):
+    return (np.asarray(x) >= 0).astype(np.float64)

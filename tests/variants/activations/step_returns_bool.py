@@ -1,0 +1,9 @@
+"""step returns the comparison x > 0 itself: an array of True/False, not numbers."""
+import numpy as np
+
+CAUGHT_BY = ["shapes_and_dtypes"]
+PASSES = ["step_seed_example", "step_is_zero_or_one", "matches_reference[step]"]
+
+
+def step(x):
+    return np.asarray(x) > 0

@@ -1,0 +1,9 @@
+"""tanh from its definition with exp: inf / inf = nan for x = ±1000 (and overflow warnings)."""
+import numpy as np
+
+CAUGHT_BY = ["tanh_odd_and_bounded", "matches_reference[tanh]", "no_warnings_at_extremes"]
+PASSES = ["tanh_grad_matches_slope"]
+
+
+def tanh(x):
+    return (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))

@@ -1,0 +1,9 @@
+"""Takes the mean of 1/2 (t - o)^2 over the outputs instead of the sum."""
+import numpy as np
+
+CAUGHT_BY = ["total_error_seed_example", "total_error_matches_reference"]
+PASSES = ["forward_seed_example", "output_grads_seed_example", "step_seed_example"]
+
+
+def total_error(o, t):
+    return float(np.mean(0.5 * (np.asarray(t) - np.asarray(o)) ** 2))

@@ -1,0 +1,18 @@
+"""Takes dE/do = (t - o) instead of -(t - o): every gradient has the wrong sign, the step climbs."""
+import numpy as np
+
+CAUGHT_BY = ["output_grads_seed_example", "output_grads_gradient_check", "output_grads_matches_reference",
+             "hidden_grads_seed_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference",
+             "step_seed_example", "step_lowers_seed_error"]
+PASSES = ["forward_seed_example", "step_matches_reference"]
+
+
+def output_layer_grads(x, t, W1, W2):
+    h, o = forward(x, W1, W2)
+    return np.outer((t - o) * o * (1 - o), h)
+
+
+def hidden_layer_grads(x, t, W1, W2):
+    h, o = forward(x, W1, W2)
+    delta = (t - o) * o * (1 - o)
+    return np.outer((W2.T @ delta) * h * (1 - h), x)

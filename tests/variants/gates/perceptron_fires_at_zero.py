@@ -1,0 +1,10 @@
+"""perceptron uses >= instead of >: a sum of exactly 0 fires."""
+import numpy as np
+
+CAUGHT_BY = ["perceptron_zero_sum_gives_0", "perceptron_integer_inputs"]
+PASSES = ["perceptron_seed_example", "AND_truth_table", "NAND_truth_table", "OR_truth_table",
+          "XOR_truth_table", "perceptron_matches_reference"]
+
+
+def perceptron(x, w, b):
+    return 1 if np.dot(w, x) + b >= 0 else 0

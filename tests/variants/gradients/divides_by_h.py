@@ -1,0 +1,19 @@
+"""Central difference divided by h instead of 2h: every gradient comes out twice too large."""
+import numpy as np
+
+CAUGHT_BY = ["seed_partial_derivatives", "seed_chain_rule_example", "function_2_example", "cubic_is_precise",
+             "uses_the_given_h", "gradient_descent_function_2_example", "numerical_gradient_matches_reference"]
+PASSES = ["x_is_restored", "gradient_descent_on_a_quadratic", "init_x_is_unchanged"]
+
+
+def numerical_gradient(f, x, h=1e-4):
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for idx in np.ndindex(x.shape):
+        saved = x[idx]
+        x[idx] = saved + h
+        f_plus = f(x)
+        x[idx] = saved - h
+        f_minus = f(x)
+        x[idx] = saved
+        grad[idx] = (f_plus - f_minus) / h
+    return grad

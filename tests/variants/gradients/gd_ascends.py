@@ -1,0 +1,13 @@
+"""Steps along the gradient (x += lr * grad): gradient ascent, away from the minimum."""
+import numpy as np
+
+CAUGHT_BY = ["gradient_descent_function_2_example", "gradient_descent_on_a_quadratic",
+             "gradient_descent_matches_reference"]
+PASSES = ["init_x_is_unchanged", "works_for_any_shape"]
+
+
+def gradient_descent(f, init_x, lr, steps):
+    x = np.array(init_x, dtype=np.float64)
+    for _ in range(steps):
+        x += lr * numerical_gradient(f, x)
+    return x

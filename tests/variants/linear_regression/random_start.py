@@ -1,0 +1,13 @@
+"""Starts W and b at random values (as for a network's weights), not at 0 as documented."""
+import numpy as np
+
+CAUGHT_BY = ["zero_epochs_give_zero", "first_epoch_by_hand", "matches_reference"]
+PASSES = ["classic_example", "recovers_planted_line"]
+
+
+def fit_linear_regression(x, y, lr, epochs):
+    W, b = np.random.randn(2)
+    for _ in range(epochs):
+        error = W * x + b - y
+        W, b = W - lr * np.mean(error * x), b - lr * np.mean(error)
+    return float(W), float(b)

@@ -1,0 +1,15 @@
+"""Forgets the 1/m: sums the errors, so each step is m times too large (and diverges for large m)."""
+import numpy as np
+
+CAUGHT_BY = ["first_epoch_by_hand", "matches_reference"]
+PASSES = ["zero_epochs_give_zero"]
+
+
+def fit_linear_regression(x, y, lr, epochs):
+    W, b = 0.0, 0.0
+    for _ in range(epochs):
+        error = W * x + b - y
+        grad_W = np.sum(error * x)
+        grad_b = np.sum(error)
+        W, b = W - lr * grad_W, b - lr * grad_b
+    return float(W), float(b)

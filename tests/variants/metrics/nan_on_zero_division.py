@@ -1,0 +1,16 @@
+"""precision and recall divide straight away: a class never predicted (or never true) gives nan."""
+import numpy as np
+
+CAUGHT_BY = ["zero_division_gives_zero", "precision_and_recall_are_fractions", "precision_matches_reference",
+             "recall_matches_reference"]
+PASSES = ["precision_known_tables", "recall_known_tables"]
+
+
+def precision(y_true, y_pred, num_classes):
+    matrix = confusion_matrix(y_true, y_pred, num_classes)
+    return np.diag(matrix) / matrix.sum(axis=0)
+
+
+def recall(y_true, y_pred, num_classes):
+    matrix = confusion_matrix(y_true, y_pred, num_classes)
+    return np.diag(matrix) / matrix.sum(axis=1)

@@ -1,0 +1,12 @@
+"""precision divides by the row sums (samples truly of class k): that is recall."""
+import numpy as np
+
+CAUGHT_BY = ["precision_known_tables", "zero_division_gives_zero", "precision_matches_reference"]
+PASSES = ["recall_known_tables", "recall_matches_reference", "confusion_matrix_known_tables",
+          "precision_and_recall_are_fractions"]
+
+
+def precision(y_true, y_pred, num_classes):
+    matrix = confusion_matrix(y_true, y_pred, num_classes)
+    actual = matrix.sum(axis=1)
+    return np.divide(np.diag(matrix), actual, out=np.zeros(num_classes), where=actual > 0)

@@ -1,0 +1,22 @@
+"""Starts from w = np.zeros_like(X[0]): for an int X, w is an int array and the float updates fail."""
+import numpy as np
+
+CAUGHT_BY = ["integer_inputs"]
+PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_does_not_converge", "same_seed_same_result",
+          "separable_data_converges_and_separates"]
+
+
+def train_perceptron(X, y, lr, epochs, rng):
+    w = np.zeros_like(X[0])
+    b = 0.0
+    for _ in range(epochs):
+        mistakes = 0
+        for i in rng.permutation(len(X)):
+            error = y[i] - (1 if X[i] @ w + b > 0 else 0)
+            if error:
+                w += lr * error * X[i]
+                b += lr * error
+                mistakes += 1
+        if mistakes == 0:
+            return w, float(b), True
+    return w, float(b), False
