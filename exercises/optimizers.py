@@ -35,7 +35,10 @@ class SGD:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()
 
@@ -55,7 +58,10 @@ class Momentum:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()
 
@@ -78,7 +84,10 @@ class Nesterov:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()
 
@@ -98,7 +107,10 @@ class AdaGrad:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()
 
@@ -118,7 +130,10 @@ class RMSprop:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()
 
@@ -145,6 +160,9 @@ class Adam:
         raise NotImplementedError()
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         # YOUR CODE HERE
         raise NotImplementedError()

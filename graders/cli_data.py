@@ -6,7 +6,7 @@ import sys
 import click
 from rich.console import Console
 
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)
 NAME_HELP = "dataset: mnist or fashion-mnist (default: both)"
 
 
@@ -56,20 +56,21 @@ def verify(name, path):
         try:
             checks = datasets.verify(ds, path)
         except datasets.DatasetError as exc:
-            console.print(f"[red]FAIL[/red] {ds}: {exc}", markup=True)
+            console.print(f"[red]FAIL[/red] {ds}:")
+            console.print(str(exc), markup=False)
+            bad += 1
+            continue
+        if all(c.path is None for c in checks):
+            console.print(f"[red]FAIL[/red] {ds}: not found")
+            console.print(datasets.not_found_message(ds, "`dlgrade data fetch` downloads it"), markup=False)
             bad += 1
             continue
         for check in checks:
             mark = "[green]ok[/green]  " if check.ok else "[red]FAIL[/red]"
             where_ = check.path or "(not found)"
             console.print(f"{mark} {ds:<14} {check.role:<13} {where_}")
-            if check.ok:
-                console.print(f"       {check.detail}", markup=False)
-            else:
-                console.print(f"       {check.detail}", markup=False, soft_wrap=True)
+            console.print(f"       {check.detail}", markup=False)
             bad += not check.ok
-        if all(c.path is None for c in checks):
-            console.print(datasets.not_found_message(ds, "`dlgrade data fetch` downloads it"), markup=False)
     sys.exit(1 if bad else 0)
 
 
@@ -86,7 +87,8 @@ def fetch(name, path):
             found = datasets.locate(ds) if path is None else None
             folder = found or datasets.fetch(ds, path, progress=sys.stderr.isatty())
         except datasets.DatasetError as exc:
-            console.print(f"[red]FAIL[/red] {ds}: {exc}", markup=False)
+            console.print(f"[red]FAIL[/red] {ds}:")
+            console.print(str(exc), markup=False)
             failed = True
             continue
         console.print(f"[green]ok[/green]   {ds}: {folder}")

@@ -267,7 +267,8 @@ def locate(name: str, path: Path | str | None = None) -> Path | None:
                 raise DatasetError(f"{folder} holds {details[0]} files, not {title}. Give the folder "
                                    f"that holds {title}.")
             raise DatasetNotFound(f"{folder} does not hold {title}: missing {', '.join(details)}. "
-                                  f"{fix_text(name)}")
+                                  f"Copy the files there, or download them with "
+                                  f"`dlgrade data fetch {name} --path {folder}` (needs internet).")
         if state == "partial" and why != "kit cache":
             raise DatasetNotFound(f"{folder} ({why}) holds only some of {title}'s files: missing "
                                   f"{', '.join(details)}. Copy the missing files there, or remove the "

@@ -44,6 +44,8 @@ def pytest_addoption(parser):
                     help="folder with the student's modules (default: ./exercises)")
     group.addoption("--artifacts", default=None,
                     help="folder where checks write files for the student (plots); default: none")
+    group.addoption("--max-call-timeout", type=float, default=None,
+                    help="cap every time limit on student code at this many seconds (class runs, tests)")
 
 
 def pytest_configure(config):
@@ -55,7 +57,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "hint(text): what to tell a student who fails this check")
     config.addinivalue_line("markers", "call_timeout(seconds): time limit of one call into student code")
     config.addinivalue_line("markers", "memory_mb(mb): address-space limit of the worker")
-    config.stash[POOL] = WorkerPool(Path(config.getoption("submission")))
+    config.stash[POOL] = WorkerPool(Path(config.getoption("submission")),
+                                    max_timeout=config.getoption("max_call_timeout"))
 
 
 def pytest_unconfigure(config):
@@ -97,8 +100,9 @@ def pytest_runtest_makereport(item, call):
 class WorkerPool:
     """One worker per task for a grading session; a module that cannot load fails fast."""
 
-    def __init__(self, submission_dir: Path):
+    def __init__(self, submission_dir: Path, max_timeout: float | None = None):
         self.submission_dir = submission_dir
+        self.max_timeout = max_timeout
         self.workers: dict[str, Worker] = {}
         self.start_errors: dict[str, StopCheck] = {}
 
@@ -108,7 +112,8 @@ class WorkerPool:
         task = tasks.get(task_id)
         worker = self.workers.get(task_id)
         if worker is None:
-            worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb)
+            worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb,
+                                                    max_timeout=self.max_timeout)
         worker.reset_poison()
         try:
             return worker.ensure_started()

@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import struct
 import subprocess
-import sys
 import tempfile
 import time
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +22,9 @@ import numpy as np
 from graders import sandbox
 from graders.worker import wire
 
-SERVER = Path(__file__).parent / "worker" / "server.py"
 START_TIMEOUT_S = 60.0
+MIN_START_TIMEOUT_S = 5.0      # a cap on time limits never makes starting a worker shorter than this
+MAX_MESSAGE_BYTES = 4 * 1024**3
 PASSED_ENV = (
     "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
     "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
@@ -97,22 +97,81 @@ class WorkerDied(StopCheck):
     status = "crashed"
 
 
+class LeftProcesses(StopCheck):
+    """The student's code returned but left child processes running (the worker is restarted)."""
+
+
+class TooMuchOutput(StopCheck):
+    """The student's code printed a flood of output in one call."""
+
+
+class Channel:
+    """The grader's end of the socket to a worker: whole messages, each within a deadline.
+
+    The framing is that of ``multiprocessing.connection.Connection`` (which the worker
+    uses): a 4-byte big-endian length, or -1 and an 8-byte length. Every read and write
+    here has a deadline, so a worker that sends half a message, or stops reading, costs
+    a timeout instead of stalling the grader.
+    """
+
+    def __init__(self, sock: socket.socket):
+        self.sock = sock
+
+    def send(self, data: bytes, deadline: float) -> None:
+        n = len(data)
+        header = struct.pack("!i", n) if n <= 0x7FFFFFFF else struct.pack("!iQ", -1, n)
+        self.sock.settimeout(_remaining(deadline))
+        self.sock.sendall(header + data)
+
+    def recv(self, deadline: float) -> bytes:
+        (n,) = struct.unpack("!i", self._read(4, deadline))
+        if n == -1:
+            (n,) = struct.unpack("!Q", self._read(8, deadline))
+        if n < 0 or n > MAX_MESSAGE_BYTES:
+            raise EOFError(f"a message of {n} bytes")
+        return bytes(self._read(n, deadline))
+
+    def _read(self, n: int, deadline: float) -> bytearray:
+        buf, got = bytearray(n), 0
+        view = memoryview(buf)
+        while got < n:
+            self.sock.settimeout(_remaining(deadline))
+            chunk = self.sock.recv_into(view[got:], n - got)
+            if chunk == 0:
+                raise EOFError("the worker closed the connection")
+            got += chunk
+        return buf
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def _remaining(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise socket.timeout("deadline passed")
+    return left
+
+
 class Worker:
     """One student module, loaded in a separate process (sandboxed where possible)."""
 
     def __init__(self, submission_dir: Path, module: str, *, memory_mb: int | None = 2048,
-                 extra_env: dict | None = None):
+                 extra_env: dict | None = None, max_timeout: float | None = None):
         self.submission_dir = Path(submission_dir).resolve()
         self.module = module
         self.memory_mb = memory_mb
         self.extra_env = extra_env or {}
+        self.max_timeout = max_timeout   # caps every time limit (class runs, the kit's tests)
         self.proc: subprocess.Popen | None = None
-        self.conn: Connection | None = None
+        self.conn: Channel | None = None
         self.tmpdir: tempfile.TemporaryDirectory | None = None
         self.root: RemoteModule | None = None
         self.generation = 0
         self.poison: StopCheck | None = None
         self.callbacks: dict[int, object] = {}
+        self.last_callback = 0
+        self.depth = 0   # requests in progress (a callback may make a request of its own)
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -121,24 +180,29 @@ class Worker:
                                 f"{self.submission_dir.name}/: add it (copy it from exercises/)")
         parent_sock, child_sock = socket.socketpair()
         self.tmpdir = tempfile.TemporaryDirectory(prefix="dlgrade-worker-")
-        argv = [sys.executable, "-I", "-B", str(SERVER), str(child_sock.fileno()),
-                str(self.submission_dir), self.module]
-        argv = sandbox.wrap(argv, submission_dir=self.submission_dir, workdir=Path(self.tmpdir.name),
-                            keep_fds=[child_sock.fileno()])
+        tmp = Path(self.tmpdir.name)
+        launch = sandbox.launch(tmp, self.submission_dir, self.module, child_sock.fileno())
         env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
-        env.update(self.extra_env, HOME=self.tmpdir.name, TMPDIR=self.tmpdir.name,
-                   PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
-        self.proc = subprocess.Popen(
-            argv, pass_fds=[child_sock.fileno()], cwd=self.tmpdir.name, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=sandbox.limits(self.memory_mb), start_new_session=True,
-        )
+        env.update(self.extra_env, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+        env.update(launch.env)
+        # What Python or bubblewrap say while starting; the worker sends fd 2 to /dev/null after.
+        with open(tmp / "startup.log", "wb") as log:
+            self.proc = subprocess.Popen(
+                launch.argv, pass_fds=[child_sock.fileno()], cwd=launch.cwd, env=env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                preexec_fn=sandbox.limits(self.memory_mb), start_new_session=True,
+            )
         child_sock.close()
-        self.conn = Connection(parent_sock.detach())
+        self.conn = Channel(parent_sock)
         self.generation += 1
         self.callbacks.clear()
-        handle = self.request({"op": "import"}, timeout=START_TIMEOUT_S, on_error=self._import_error)
+        handle = self.request({"op": "import"}, timeout=self._start_timeout(), on_error=self._import_error)
         self.root = RemoteModule(self, handle._id)
+
+    def _start_timeout(self) -> float:
+        if self.max_timeout is None:
+            return START_TIMEOUT_S
+        return min(START_TIMEOUT_S, max(self.max_timeout, MIN_START_TIMEOUT_S))
 
     def _import_error(self, err: dict) -> StopCheck:
         if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
@@ -177,29 +241,46 @@ class Worker:
         """Send one request and wait for its reply, serving callbacks meanwhile."""
         if self.poison is not None:
             raise self.poison
+        if self.max_timeout is not None and message.get("op") != "import":
+            timeout = min(timeout, self.max_timeout)
         deadline = time.monotonic() + timeout
+        self.depth += 1
         try:
-            self.conn.send_bytes(wire.encode(message, self._callback_handle))
+            self._send(message, deadline, timeout)
             while True:
                 reply = self._receive(deadline, timeout)
                 if "callback" not in reply:
                     break
-                self.conn.send_bytes(wire.encode(self._run_callback(reply), self._callback_handle))
-        except (CallTimeout, WorkerDied) as exc:
+                self._send(self._run_callback(reply), deadline, timeout)
+            _raise_worker_problem(reply.get("err"))
+        except (CallTimeout, WorkerDied, LeftProcesses) as exc:
             self.poison = exc
             self.stop()
             raise
+        finally:
+            self.depth -= 1
+            if self.depth == 0:   # a callback handle is good for the request it came with only
+                self.callbacks.clear()
         if "err" in reply:
             raise (on_error or _student_error)(reply["err"])
         self._writeback(message, reply)
         return reply["ok"]
 
-    def _receive(self, deadline: float, timeout: float) -> dict:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not self.conn.poll(remaining):
-            raise CallTimeout(f"did not finish within {timeout:g} s (an endless loop, or far too slow)")
+    def _send(self, message: dict, deadline: float, timeout: float) -> None:
+        data = wire.encode(message, self._callback_handle)
         try:
-            data = self.conn.recv_bytes()
+            self.conn.send(data, deadline)
+        except socket.timeout:
+            raise CallTimeout(f"did not finish within {timeout:g} s (it stopped reading what the "
+                              "grader sent)") from None
+        except OSError:
+            raise WorkerDied(self._death_reason()) from None
+
+    def _receive(self, deadline: float, timeout: float) -> dict:
+        try:
+            data = self.conn.recv(deadline)
+        except socket.timeout:
+            raise CallTimeout(f"did not finish within {timeout:g} s (an endless loop, or far too slow)") from None
         except (EOFError, OSError):
             raise WorkerDied(self._death_reason()) from None
         try:
@@ -211,23 +292,42 @@ class Worker:
         return reply
 
     def _death_reason(self) -> str:
-        code = self.proc.wait(timeout=5) if self.proc else None
-        if code is not None and code < 0:
-            name = signal.Signals(-code).name
+        try:
+            code = self.proc.wait(timeout=5) if self.proc else None
+        except subprocess.TimeoutExpired:   # it closed its end but lives on
+            return "the process closed its connection to the grader"
+        number = sandbox.exit_signal(code)
+        if number is not None:
+            name = signal.Signals(number).name if number in signal.valid_signals() else f"signal {number}"
             if name == "SIGKILL":
                 return "the process was killed (SIGKILL): too much memory, or it killed itself"
+            if name == "SIGXFSZ":
+                return f"the process was stopped for writing a file over {sandbox.FILE_SIZE_LIMIT_MB} MB"
             return f"the process crashed with {name}"
-        return f"the process exited with status {code} (os._exit, or it exited while the grader waited)"
+        reason = f"the process exited with status {code} (os._exit, or it exited while the grader waited)"
+        startup = self._startup_log() if self.root is None else ""
+        return f"{reason}: {startup}" if startup else reason
+
+    def _startup_log(self) -> str:
+        """The last line Python or bubblewrap wrote while the worker started, if any."""
+        try:
+            text = (Path(self.tmpdir.name) / "startup.log").read_text(errors="replace")
+        except (OSError, AttributeError):
+            return ""
+        lines = text.strip().splitlines()
+        return lines[-1][:300] if lines else ""
 
     def _callback_handle(self, fn):
         if isinstance(fn, RemoteObject):  # a student object going back to its worker
             return ("obj", fn._id, fn._type_name)
-        handle_id = len(self.callbacks) + 1
-        self.callbacks[handle_id] = fn
-        return ("cb", handle_id, getattr(fn, "__name__", "callback"))
+        self.last_callback += 1   # never reused: a stale handle cannot name a newer callback
+        self.callbacks[self.last_callback] = fn
+        return ("cb", self.last_callback, getattr(fn, "__name__", "callback"))
 
     def _run_callback(self, request: dict) -> dict:
-        fn = self.callbacks.get(request["callback"])
+        fn = self.callbacks.get(request.get("callback"))
+        if fn is None:
+            return {"op": "return", "err": "this grader function is no longer available"}
         try:
             return {"op": "return", "ok": fn(*request.get("args", []), **request.get("kwargs", {}))}
         except Exception as exc:  # the grader's callback rejected what the student passed it
@@ -268,6 +368,16 @@ def _copy_into(ours, theirs) -> None:
                 _copy_into(a, b)
             else:
                 ours[i] = b
+
+
+def _raise_worker_problem(err) -> None:
+    """Errors the worker reports about the call itself rather than the student's exception."""
+    if not isinstance(err, dict):
+        return
+    if err.get("type") == "LeftProcesses":
+        raise LeftProcesses(str(err.get("message", "")))
+    if err.get("type") == "TooMuchOutput":
+        raise TooMuchOutput(str(err.get("message", "")))
 
 
 def _student_error(err: dict) -> SubmissionProblem:

@@ -8,6 +8,7 @@ reach it through worker processes.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import warnings
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graders import tasks
+from graders import sandbox, tasks
 from graders.config import TaskPoints, load_points
 from graders.feedback import Verdict, verdict_for
 from graders.plugin import TIERS, task_of, tier_of
@@ -124,7 +125,9 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     for task_id in task_ids:
         tasks.get(task_id)  # unknown ids fail here, with the list of known ones
     points = load_points(points_file)
+    isolation = sandbox.describe()  # SandboxError (a ConfigError) where bubblewrap is required but fails
     files = suite_files(task_ids, tiers)
+    kit_before = kit_digest()
     collector = Collector()
     if files:
         args = [*map(str, files), f"--submission={submission}", "-p", "no:cacheprovider",
@@ -135,7 +138,28 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
             pytest.main([*args, *extra_args], plugins=[collector])
     report = GradeReport(str(submission), [_score(t, points, collector, tiers) for t in task_ids])
     report.notes += [f"grader suite problem: {e}" for e in collector.errors]
+    report.notes.append(isolation)
+    kit_after = kit_digest()
+    changed = sorted(name for name in kit_before.keys() | kit_after.keys()
+                     if kit_before.get(name) != kit_after.get(name))
+    if changed:
+        report.notes.append("WARNING: the kit's files changed while this submission was graded: "
+                            f"{', '.join(changed[:10])}; check them (git status) before trusting this grade")
     return report
+
+
+def kit_digest() -> dict[str, str]:
+    """SHA-256 of the reference solutions, grader suites and points, by path.
+
+    Without bubblewrap nothing but the worker's guard rails keeps student code from
+    writing to them; comparing digests before and after grading makes any change visible.
+    """
+    digest = {}
+    for folder, pattern in ((KIT_ROOT / "solutions", "*.py"), (GRADERS, "**/*.py"), (GRADERS, "*.toml")):
+        for path in sorted(folder.glob(pattern)):
+            if "__pycache__" not in path.parts:
+                digest[str(path.relative_to(KIT_ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest
 
 
 def _score(task_id: str, points: dict[str, TaskPoints], collector: Collector, tiers) -> TaskResult:

@@ -36,7 +36,10 @@ class SGD:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         for key in params:
             params[key] -= self.lr * grads[key]
@@ -61,7 +64,10 @@ class Momentum:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         for key in params:
             if key not in self.v:
@@ -92,7 +98,10 @@ class Nesterov:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         for key in params:
             if key not in self.v:
@@ -119,7 +128,10 @@ class AdaGrad:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         for key in params:
             if key not in self.h:
@@ -147,7 +159,10 @@ class RMSprop:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         for key in params:
             if key not in self.h:
@@ -185,7 +200,10 @@ class Adam:
         ### END SOLUTION
 
     def update(self, params, grads):
-        """Apply one step to every parameter in params (dicts of float64 arrays); returns None."""
+        """One step for every name: params and grads map names to float64 arrays of equal shapes.
+
+        Changes params in place (see the module docstring) and returns None.
+        """
         ### BEGIN SOLUTION
         self.t += 1
         for key in params:

@@ -9,8 +9,9 @@ def train_perceptron(X, y, lr, epochs, rng):
         out = 1 if w·x + b > 0 else 0
         w  += lr * (t - out) * x
         b  += lr * (t - out)
-    so only mistakes change the weights. Training stops after the first epoch
-    without a single mistake (converged), or after ``epochs`` epochs.
+    so only mistakes change the weights. Start from small random weights (e.g.
+    rng.normal(0, 0.01, d)) or zeros, and b = 0. Training stops after the first
+    epoch without a single mistake (converged), or after ``epochs`` epochs.
 
     Args:
         X: float (or int) array of shape (n, d): the inputs, one per row.

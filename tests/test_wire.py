@@ -57,3 +57,10 @@ def test_truncated_messages_are_refused():
     data = encode({"x": np.arange(100)})
     with pytest.raises(WireError):
         decode(data[:-10])
+
+
+def test_numpy_scalars_keep_their_type():
+    """np.float64 subclasses float; it must still arrive as a numpy scalar, not fail to decode."""
+    back = decode(encode([np.float64(1.5), np.int64(3), np.bool_(True), np.float32(2.0)]))
+    assert [type(v) for v in back] == [np.float64, np.int64, np.bool_, np.float32]
+    assert back[0] == 1.5 and back[1] == 3

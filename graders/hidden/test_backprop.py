@@ -4,7 +4,6 @@ Step credit: output_layer_grads, hidden_layer_grads and backprop_step run with t
 reference's forward (and gradients, for the step) in place of the student's, so a wrong
 forward pass costs the forward checks only, and a wrong gradient does not cost the update.
 """
-import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 

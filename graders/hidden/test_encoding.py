@@ -1,7 +1,7 @@
 """Hidden graders for encoding: one_hot and from_one_hot against the reference on any integer
 dtype, empty batches, and score rows that are not exactly one-hot."""
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -33,6 +33,7 @@ def test_one_hot_matches_reference(student, reference, case, as_list):
                  f"one_hot(labels, {num_classes}) for {'a list' if as_list else labels.dtype} labels")
 
 
+@settings(max_examples=10)  # a dtype shows on the first example
 @given(case=labelled())
 def test_one_hot_is_float64(student, case):
     """one_hot returns a float64 array, as documented."""
@@ -49,6 +50,7 @@ def test_from_one_hot_matches_reference(student, reference, rows):
                  hint="np.argmax(rows, axis=1): the largest entry of each row, the first one on a tie.")
 
 
+@settings(max_examples=10)  # a dtype shows on the first example
 @given(rows=score_rows())
 def test_from_one_hot_returns_integers(student, rows):
     """from_one_hot returns an integer array of shape (n,)."""

@@ -63,7 +63,8 @@ def expect_truth_table(gate, name, hint=""):
 
 
 def _table(outputs):
-    return ", ".join(f"{name_args}->{out!r}" for name_args, out in zip(("(0,0)", "(0,1)", "(1,0)", "(1,1)"), outputs))
+    """A truth table as text: (0,0)->0, (0,1)->1, ..."""
+    return ", ".join(f"({x1},{x2})->{out!r}" for (x1, x2), out in zip(CORNERS, outputs))
 
 
 def unit_arguments(call, gate, x1, x2):
@@ -88,8 +89,8 @@ def unit_arguments(call, gate, x1, x2):
 
 
 def expect_one_perceptron(student, gate):
-    """``gate`` calls perceptron once per input pair, always with the same (w, b), that unit is ``gate``,
-    and the gate returns the unit's answer."""
+    """``gate`` calls perceptron once per input pair, always with the same (w, b); that unit
+    computes ``gate``; and the gate returns the unit's answer."""
     recorder = Recorder(threshold_unit)
     patched = getattr(student.with_reference(SimpleNamespace(perceptron=recorder), "perceptron"), gate)
     units, outputs = [], []
@@ -111,8 +112,7 @@ def expect_one_perceptron(student, gate):
                 hint="Choose w and b so that w·x + b > 0 exactly where the gate's output is 1. "
                      "Inverting another unit's answer (1 - AND(x1, x2)) is two steps, not one perceptron.")
     for (x1, x2), out, want in zip(CORNERS, outputs, computed):
-        expect_equal(out, want, f"{gate}({x1}, {x2}) should return its perceptron's answer {want}: the result",
-                     hint=ONE_UNIT_HINT)
+        expect_equal(out, want, f"{gate}({x1}, {x2}), whose perceptron answered {want},", hint=ONE_UNIT_HINT)
 
 
 def test_perceptron_seed_example(student):
@@ -144,17 +144,20 @@ def test_perceptron_is_a_threshold_of_w_dot_x_plus_b(student, x, w, b):
 
 def test_AND_truth_table(student):
     """AND gives 0, 0, 0, 1 on (0,0), (0,1), (1,0), (1,1) (seed 001)."""
-    expect_truth_table(student.AND, "AND", hint="Only (1, 1) may give w·x + b > 0, e.g. w = [0.5, 0.5], b = -0.7.")
+    expect_truth_table(student.AND, "AND",
+                       hint="Only (1, 1) may give w·x + b > 0, e.g. w = [0.5, 0.5], b = -0.7.")
 
 
 def test_NAND_truth_table(student):
     """NAND gives 1, 1, 1, 0 (seed 001)."""
-    expect_truth_table(student.NAND, "NAND", hint="Flip the sign of every AND parameter: w = [-0.5, -0.5], b = 0.7.")
+    expect_truth_table(student.NAND, "NAND",
+                       hint="Flip the sign of every AND parameter: w = [-0.5, -0.5], b = 0.7.")
 
 
 def test_OR_truth_table(student):
     """OR gives 0, 1, 1, 1 (seed 001)."""
-    expect_truth_table(student.OR, "OR", hint="One input of 1 must already give w·x + b > 0, and (0, 0) must not.")
+    expect_truth_table(student.OR, "OR",
+                       hint="One input of 1 must already give w·x + b > 0, and (0, 0) must not.")
 
 
 def test_XOR_truth_table(student):

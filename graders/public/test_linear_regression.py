@@ -72,8 +72,14 @@ def test_recovers_planted_line(student, W, b, m, shift):
 def test_cost_never_rises(student, xy, lr, epochs):
     """With a small learning rate every epoch lowers (or keeps) the cost J = 1/(2m) Σ (Wx + b - y)²."""
     x, y = xy
-    before = cost(x, y, *fitted(student.fit_linear_regression(x, y, lr, epochs), "fit_linear_regression(...)"))
-    after = cost(x, y, *fitted(student.fit_linear_regression(x, y, lr, epochs + 1), "fit_linear_regression(...)"))
+    what = f"fit_linear_regression(x, y, {lr:g}, {epochs})"
+    first = fitted(student.fit_linear_regression(x, y, lr, epochs), what)
+    again = fitted(student.fit_linear_regression(x, y, lr, epochs), what)
+    # A random start would make the comparison below a coin toss; say so instead.
+    expect_true(first == again, f"{what} gave two different results for the same input",
+                expected=first, got=again, hint="Start from W = b = 0.0, with no randomness.")
+    before = cost(x, y, *first)
+    after = cost(x, y, *fitted(student.fit_linear_regression(x, y, lr, epochs + 1), what))
     expect_true(after <= before * (1 + 1e-9) + 1e-12,
                 f"the cost rose from epoch {epochs} to epoch {epochs + 1} (lr = {lr:g})",
                 expected=f"J <= {before:.6g}", got=f"J = {after:.6g}")

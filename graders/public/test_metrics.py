@@ -92,10 +92,11 @@ def test_confusion_matrix_properties(student, case):
     m = expect_shape(student.confusion_matrix(y_true, y_pred, num_classes), (num_classes, num_classes),
                      f"confusion_matrix(y_true, y_pred, {num_classes})")
     expect_equal(m.sum(axis=1), np.bincount(y_true, minlength=num_classes),
-                 "the row sums of the confusion matrix (should count each TRUE class)", hint=LAYOUT_HINT)
+                 "the confusion matrix's row sums (the count of each TRUE class)", hint=LAYOUT_HINT)
     expect_equal(m.sum(axis=0), np.bincount(y_pred, minlength=num_classes),
-                 "the column sums of the confusion matrix (should count each PREDICTED class)", hint=LAYOUT_HINT)
-    expect_equal(np.trace(m), int(np.sum(y_true == y_pred)), "the diagonal sum (should be the number right)",
+                 "the confusion matrix's column sums (the count of each PREDICTED class)", hint=LAYOUT_HINT)
+    expect_equal(np.trace(m), int(np.sum(y_true == y_pred)),
+                 "the confusion matrix's trace (the number of right predictions)",
                  hint="Use np.add.at(M, (y_true, y_pred), 1): M[y_true, y_pred] += 1 counts repeats once.")
 
 

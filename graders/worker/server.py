@@ -1,9 +1,12 @@
 """The worker: a separate process that imports one student module and runs calls on request.
 
-Started by :mod:`graders.remote` as ``python -I -B server.py FD SUBMISSION_DIR MODULE``.
-It talks to the grader over the socket ``FD`` with the :mod:`wire` format, and
+Started by :mod:`graders.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``
+(inside bubblewrap, or from a copy of this folder: see :mod:`graders.sandbox`), with
+the site-packages folders in ``DLGRADE_WORKER_PATH`` (added without their ``.pth``
+files). It talks to the grader over the socket ``FD`` with the :mod:`wire` format, and
 it never sees the reference solutions or the grader suites: it only holds the
-student's objects and sends back plain data or handles to them.
+student's objects and sends back plain data or handles to them. Before any student
+code runs it installs the guard rails of :mod:`guard`.
 
 Requests (grader -> worker), one at a time:
     {"op": "import"}
@@ -12,6 +15,8 @@ Requests (grader -> worker), one at a time:
     {"op": "call", "target": id, "args": [...], "kwargs": {...}, "patch": {name: callback}}
 Replies (worker -> grader):
     {"ok": value, "writeback": [args, kwargs]}   or   {"err": {"type", "message", "where"}}
+A request that printed more than PRINT_LIMIT, or left child processes running, is
+answered with an error of type TooMuchOutput or LeftProcesses instead.
 While a call runs, the worker may ask the grader to run a callback:
     {"callback": id, "args": [...], "kwargs": {...}}  answered by {"op": "return", "ok" | "err"}
 """
@@ -20,28 +25,39 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import signal
 import sys
+import time
 import traceback
 from multiprocessing.connection import Connection
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+sys.path.extend(p for p in os.environ.get("DLGRADE_WORKER_PATH", "").split(os.pathsep) if p)
+import guard  # noqa: E402
 import wire  # noqa: E402
 
 BLOCKED_PACKAGES = ("solutions", "graders", "exercises")
 OUTPUT_LIMIT = 64 * 1024
+PRINT_LIMIT = 1024 * 1024      # characters one request may print before it counts as an error
+CHILD_GRACE_S = 0.5            # how long children get to finish after a request returned
 
 
 class BoundedOutput(io.TextIOBase):
-    """Stands in for stdout/stderr: keeps the first bytes a student prints, drops the rest."""
+    """Stands in for stdout/stderr: keeps the first bytes a student prints, drops the rest.
+
+    It also counts what each request printed, so that a flood of output is reported.
+    """
 
     def __init__(self):
         self.kept = []
         self.size = 0
+        self.printed = 0
 
     def writable(self):
         return True
 
     def write(self, text):
+        self.printed += len(text)
         if self.size < OUTPUT_LIMIT:
             self.kept.append(text[: OUTPUT_LIMIT - self.size])
             self.size += len(self.kept[-1])
@@ -64,8 +80,11 @@ class GraderError(Exception):
 
 
 class Worker:
-    def __init__(self, conn: Connection, submission_dir: str, module_name: str):
+    def __init__(self, conn: Connection, submission_dir: str, module_name: str,
+                 stdout: BoundedOutput, stderr: BoundedOutput):
         self.conn = conn
+        self.stdout, self.stderr = stdout, stderr
+        self.pid = os.getpid()
         self.submission_dir = os.path.abspath(submission_dir)
         self.module_name = module_name
         self.objects: dict[int, object] = {}
@@ -117,10 +136,16 @@ class Worker:
                 request = self.receive()
             except EOFError:
                 return
+            printed_before = self.printed()
             try:
                 reply = self.handle(request)
             except BaseException as exc:  # student code may raise anything, SystemExit included
                 reply = {"err": self.describe(exc)}
+            if os.getpid() != self.pid:  # a child the student forked came back here: not its turn
+                os._exit(0)
+            problem = self.leftover_processes() or self.output_flood(printed_before)
+            if problem:
+                reply = {"err": {"type": problem[0], "message": problem[1], "where": ""}}
             try:
                 self.send(reply)
             except wire.WireError as exc:
@@ -146,13 +171,39 @@ class Worker:
         args, kwargs = request.get("args", []), request.get("kwargs", {})
         module = self.objects.get(0)
         patch = request.get("patch") or {}
-        saved = {name: module.__dict__.get(name) for name in patch}
+        missing = object()
+        saved = {name: module.__dict__.get(name, missing) for name in patch}
         module.__dict__.update(patch)
         try:
             result = target(*args, **kwargs)
         finally:
-            module.__dict__.update(saved)
+            for name, value in saved.items():
+                if value is missing:
+                    module.__dict__.pop(name, None)
+                else:
+                    module.__dict__[name] = value
         return {"ok": result, "writeback": [args, kwargs]}
+
+    def printed(self) -> int:
+        return self.stdout.printed + self.stderr.printed
+
+    def output_flood(self, printed_before: int):
+        printed = self.printed() - printed_before
+        if printed > PRINT_LIMIT:
+            return ("TooMuchOutput", f"printed {printed / 1e6:.1f} million characters in one call "
+                                     f"(the limit is {PRINT_LIMIT / 1e6:.1f} million)")
+        return None
+
+    def leftover_processes(self):
+        """Child processes the request left running: stopped here, and reported."""
+        deadline = time.monotonic() + CHILD_GRACE_S
+        while _reap_children():
+            if time.monotonic() > deadline:
+                stopped = _kill_children()
+                return ("LeftProcesses", f"left {stopped or 'some'} child process(es) running after it "
+                                         "returned; wait for the processes you start (join them)")
+            time.sleep(0.02)
+        return None
 
     def describe(self, exc: BaseException) -> dict:
         if isinstance(exc, SystemExit):
@@ -174,14 +225,54 @@ class Worker:
         return {"type": type(exc).__name__, "message": message, "where": where}
 
 
+def _reap_children() -> bool:
+    """Collect children that have exited; True while some are still running."""
+    try:
+        while True:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                return True
+    except ChildProcessError:
+        return False
+
+
+def _kill_children() -> int:
+    """SIGKILL this process's children (found in /proc); how many. 0 where there is no /proc."""
+    me, killed = str(os.getpid()), 0
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                ppid = f.read().rsplit(b")", 1)[1].split()[1].decode()
+        except (OSError, IndexError):
+            continue
+        if ppid == me:
+            try:
+                os.kill(int(entry), signal.SIGKILL)
+                os.waitpid(int(entry), 0)
+                killed += 1
+            except OSError:
+                pass
+    return killed
+
+
 def main(argv):
     fd, submission_dir, module_name = int(argv[1]), argv[2], argv[3]
     conn = Connection(fd)
-    sys.stdout = BoundedOutput()
-    sys.stderr = BoundedOutput()
+    # From here on the student's output goes nowhere: fd 1 already does, fd 2 did not
+    # (the grader keeps what Python or bubblewrap said while starting).
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    sys.stdout, sys.stderr = stdout, stderr = BoundedOutput(), BoundedOutput()
     sys.meta_path.insert(0, BlockGraderImports())
     sys.path.insert(0, os.path.abspath(submission_dir))
-    Worker(conn, submission_dir, module_name).serve()
+    readable = tuple(p for p in os.environ.get("DLGRADE_WORKER_READABLE", "").split(os.pathsep) if p)
+    guard.install(submission_dir, os.getcwd(), readable)
+    Worker(conn, submission_dir, module_name, stdout, stderr).serve()
 
 
 if __name__ == "__main__":

@@ -50,12 +50,12 @@ def _encode_tree(value, buffers: list, to_handle, depth: int):
         raise WireError("value is nested too deeply")
     if value is None or isinstance(value, (bool, str)):
         return value
-    if isinstance(value, int):
-        return {"int": str(value)}
-    if isinstance(value, float):
-        return {"float": repr(value)}
-    if isinstance(value, (np.ndarray, np.generic)):
+    if isinstance(value, (np.ndarray, np.generic)):  # before float: np.float64 subclasses float
         return _encode_array(np.asarray(value), buffers, scalar=isinstance(value, np.generic))
+    if isinstance(value, int):
+        return {"int": int.__repr__(value)}
+    if isinstance(value, float):
+        return {"float": float.__repr__(value)}
     tensor_type = _torch_tensor_type()
     if tensor_type is not None and isinstance(value, tensor_type):
         array = value.detach().cpu().numpy()

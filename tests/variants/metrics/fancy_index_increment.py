@@ -1,7 +1,8 @@
 """M[y_true, y_pred] += 1 with fancy indexing: a pair that occurs several times is counted once."""
 import numpy as np
 
-CAUGHT_BY = ["confusion_matrix_binary_example", "confusion_matrix_properties", "confusion_matrix_matches_reference"]
+CAUGHT_BY = ["confusion_matrix_binary_example", "confusion_matrix_properties",
+             "confusion_matrix_matches_reference"]
 PASSES = ["accuracy_known_example", "confusion_matrix_is_integer", "precision_matches_reference"]
 
 

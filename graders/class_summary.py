@@ -1,0 +1,120 @@
+"""The class-level files of a class run: grades.csv, summary.md and the totals histogram.
+
+Everything here is computed from the students' ``report.json`` files alone, in
+student order, so grading the same class twice writes identical files.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import statistics
+from collections import Counter
+from pathlib import Path
+
+from graders.classroom import STUDENTS, read_report
+
+CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
+TOP_FAILURES = 10
+
+
+def write_class_files(out: Path, students: list[str], task_ids: list[str]) -> None:
+    reports = {s: read_report(out / STUDENTS / s) or {"state": "failed", "problem": "no report"}
+               for s in students}
+    _write_text(out / CSV_NAME, grades_csv(reports, task_ids))
+    graded = {s: r for s, r in reports.items() if r.get("state") == "graded"}
+    max_total = next((r["max_total"] for r in graded.values()), 0)
+    totals = [r["total"] for r in graded.values()]
+    histogram(totals, max_total, out / HISTOGRAM_NAME)
+    _write_text(out / SUMMARY_NAME, summary_markdown(reports, task_ids))
+
+
+def grades_csv(reports: dict[str, dict], task_ids: list[str]) -> str:
+    """student, points per task, total, problem (empty unless the submission could not be graded)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", *task_ids, "total", "problem"])
+    for student, report in reports.items():
+        points = {t["task"]: t["points"] for t in report.get("tasks", [])}
+        if report.get("state") != "graded":
+            writer.writerow([student, *([""] * len(task_ids)), "", report.get("problem", "")])
+            continue
+        writer.writerow([student, *(_number(points[t]) if t in points else "" for t in task_ids),
+                         _number(report["total"]), ""])
+    return buffer.getvalue()
+
+
+def summary_markdown(reports: dict[str, dict], task_ids: list[str]) -> str:
+    graded = [r for r in reports.values() if r.get("state") == "graded"]
+    failed = sorted(s for s, r in reports.items() if r.get("state") != "graded")
+    lines = ["# Class summary", "", f"{len(graded)} submissions graded"
+             + (f", {len(failed)} could not be graded: {', '.join(failed)}" if failed else "") + "."]
+    if graded:
+        totals = [r["total"] for r in graded]
+        lines += ["", f"Total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g}, "
+                      f"min {min(totals):g}, max {max(totals):g} (of {graded[0]['max_total']:g}).",
+                  "", f"![Distribution of totals]({HISTOGRAM_NAME})"]
+    lines += ["", "## Per task", "", "| task | mean | max | full marks | zero |", "|---|---:|---:|---:|---:|"]
+    for task_id in task_ids:
+        results = [t for r in graded for t in r["tasks"] if t["task"] == task_id]
+        if not results:
+            continue
+        points = [t["points"] for t in results]
+        full = sum(t["points"] == t["max_points"] for t in results)
+        lines.append(f"| {task_id} | {statistics.mean(points):.2f} | {results[0]['max_points']:g} | "
+                     f"{full} | {sum(p == 0 for p in points)} |")
+    lines += ["", "## Most common failing checks", ""] + failing_checks(graded)
+    return "\n".join(lines) + "\n"
+
+
+def failing_checks(graded: list[dict]) -> list[str]:
+    """The checks most students failed, with how they failed most often."""
+    students: Counter = Counter()
+    how: dict[tuple[str, str], Counter] = {}
+    for report in graded:
+        for task in report["tasks"]:
+            for check in task["checks"]:
+                if check["status"] in ("passed", "not run"):
+                    continue
+                key = (task["task"], check["check"])
+                students[key] += 1
+                first_line = (check["message"].splitlines() or [""])[0][:120]
+                how.setdefault(key, Counter())[(check["status"], first_line)] += 1
+    if not students:
+        return ["No check failed."]
+    lines = ["| check | students | most often |", "|---|---:|---|"]
+    for key, count in sorted(students.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FAILURES]:
+        (status, message), _ = sorted(how[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        text = f"{status}: {message}".replace("|", "\\|")
+        lines.append(f"| {key[0]} / {key[1]} | {count} | {text} |")
+    return lines
+
+
+def histogram(totals: list[float], max_total: float, path: Path) -> None:
+    """A PNG histogram of the students' totals (matplotlib, Agg backend)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6, 3.5), dpi=100)
+    axes = figure.subplots()
+    upper = max(max_total, max(totals, default=0), 1)
+    axes.hist(totals, bins=min(20, max(5, int(upper))), range=(0, upper), color="#4c72b0", edgecolor="white")
+    axes.set_xlabel(f"total points (of {max_total:g})")
+    axes.set_ylabel("students")
+    axes.set_title(f"Distribution of totals ({len(totals)} students)")
+    figure.tight_layout()
+    temporary = path.with_name(f".{path.name}.tmp")
+    figure.savefig(temporary, format="png", metadata={"Software": None})
+    os.replace(temporary, path)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _write_text(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

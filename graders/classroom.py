@@ -1,0 +1,343 @@
+"""Grade a whole class: one submission per folder or archive, in parallel, resumable, deterministic.
+
+Each submission is copied or unpacked into a private folder (:mod:`graders.archives`)
+and graded by a grader process of its own (``python -m graders.classroom``), so that
+nothing a submission does, even to its grader, reaches another submission. Results:
+
+    OUT/students/<student>/report.json    every check's verdict, the content hash, the state
+    OUT/students/<student>/results.json   Gradescope
+    OUT/students/<student>/feedback.txt   the student's feedback
+    OUT/grades.csv, OUT/summary.md, OUT/totals.png     (see graders/class_summary.py)
+
+A submission is graded again only when its files (content hash) or the grading
+(fingerprint: tasks, tiers, points, references, suites, limits, sandbox mode) changed,
+or when its grading failed. A student's files are replaced one by one, report.json
+last, so an interrupted run loses nothing and the next run picks up where it stopped.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from graders import archives, sandbox, tasks
+from graders.plugin import TIERS
+from graders.runner import GRADERS, KIT_ROOT, suite_files
+
+STUDENTS = "students"
+REPORT = "report.json"
+SUBMISSION_TIMEOUT_S = 3600.0
+SHARED_GRADER_FILES = ("expect.py", "strategies.py", "plugin.py", "conftest.py")
+
+
+class ClassError(Exception):
+    """The class folder cannot be graded as given (say, two submissions for one student)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    student: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one submission in this run: graded, reused (unchanged) or failed."""
+
+    student: str
+    state: str
+    total: float | None = None
+    max_total: float | None = None
+    problem: str = ""
+
+
+# -- what to grade -----------------------------------------------------------------------------
+def discover(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Submission]:
+    """One submission per sub-folder or archive of ``folder``, sorted by student."""
+    found: dict[str, list[Path]] = {}
+    excluded = {p.resolve() for p in exclude}
+    for entry in sorted(Path(folder).iterdir()):
+        if entry.name.startswith(".") or entry.resolve() in excluded:
+            continue
+        suffix = archives.archive_suffix(entry)
+        if entry.is_dir():
+            found.setdefault(entry.name, []).append(entry)
+        elif entry.is_file() and suffix is not None and len(entry.name) > len(suffix):
+            found.setdefault(entry.name[: -len(suffix)], []).append(entry)
+    clashes = {name: paths for name, paths in found.items() if len(paths) > 1}
+    if clashes:
+        listing = "; ".join(f"{name}: {', '.join(p.name for p in paths)}" for name, paths in clashes.items())
+        raise ClassError(f"more than one submission for a student ({listing}); keep one of each")
+    return [Submission(name, paths[0]) for name, paths in sorted(found.items())]
+
+
+def module_root(folder: Path) -> Path:
+    """Where the modules are: ``folder``, or the one folder an archive wrapped them in."""
+    for _ in range(3):
+        entries = list(folder.iterdir())
+        subdirs = [e for e in entries if e.is_dir()]
+        if any(e.suffix == ".py" for e in entries) or len(subdirs) != 1 or len(entries) != 1:
+            break
+        folder = subdirs[0]
+    return folder
+
+
+def content_hash(folder: Path) -> str:
+    """SHA-256 over every file's path and bytes: the same files give the same hash."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def fingerprint(task_ids: list[str], tiers: tuple[str, ...], points_file: Path | None,
+                max_call_timeout: float | None) -> str:
+    """What a grade depends on besides the submission: a change here regrades everyone."""
+    digest = hashlib.sha256(json.dumps([task_ids, list(tiers), max_call_timeout, sandbox.mode()]).encode())
+    files = [Path(points_file) if points_file else GRADERS / "points.toml"]
+    files += [KIT_ROOT / "solutions" / f"{t}.py" for t in task_ids] + suite_files(task_ids, tiers)
+    files += [GRADERS / name for name in SHARED_GRADER_FILES]
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"(none)")
+    return digest.hexdigest()
+
+
+# -- grading the class ---------------------------------------------------------------------------
+def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None = None,
+                tiers: tuple[str, ...] = TIERS, workers: int = 1, points_file: Path | None = None,
+                max_call_timeout: float | None = None, regrade: bool = False,
+                on_start=None, on_result=None,
+                submission_timeout: float = SUBMISSION_TIMEOUT_S) -> list[Outcome]:
+    """Grade every submission in ``submissions_dir`` into ``out``; return one outcome per student.
+
+    ``on_start(n)`` is told how many submissions there are, ``on_result(outcome)`` hears
+    of each as it finishes (in this thread). The class files (CSV, summary) are written
+    once every submission has a result.
+    """
+    from graders.class_summary import write_class_files
+
+    out = Path(out)
+    task_ids = list(task_ids or [t.id for t in tasks.TASKS])
+    submissions = discover(Path(submissions_dir), exclude=(out,))
+    (out / STUDENTS).mkdir(parents=True, exist_ok=True)
+    job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout)
+    if on_start:
+        on_start(len(submissions))
+    outcomes = {}
+    with tempfile.TemporaryDirectory(prefix="dlgrade-class-") as staging:
+        job.staging = Path(staging)
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
+        try:
+            futures = [pool.submit(job.grade, sub) for sub in submissions]
+            for future in concurrent.futures.as_completed(futures):
+                outcome = future.result()
+                outcomes[outcome.student] = outcome
+                if on_result:
+                    on_result(outcome)
+        except BaseException:
+            job.stopping = True
+            pool.shutdown(wait=False, cancel_futures=True)
+            job.kill_running()
+            raise
+        finally:
+            pool.shutdown(wait=True)
+    write_class_files(out, [s.student for s in submissions], task_ids)
+    return [outcomes[s.student] for s in submissions]
+
+
+class _Job:
+    """The settings of one class run, and the grader processes it has running."""
+
+    def __init__(self, out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout):
+        self.out, self.task_ids, self.tiers = out, task_ids, tiers
+        self.points_file, self.max_call_timeout = points_file, max_call_timeout
+        self.regrade, self.submission_timeout = regrade, submission_timeout
+        self.fingerprint = fingerprint(task_ids, tiers, points_file, max_call_timeout)
+        self.staging: Path | None = None
+        self.running: set[subprocess.Popen] = set()
+        self.lock = threading.Lock()
+        self.stopping = False
+
+    def grade(self, sub: Submission) -> Outcome:
+        folder = self.staging / "files" / sub.student
+        try:
+            skipped = archives.unpack(sub.source, folder / sub.student)
+            root = module_root(folder / sub.student)
+            digest = content_hash(root)
+            previous = read_report(self.out / STUDENTS / sub.student)
+            if not self.regrade and _still_valid(previous, digest, self.fingerprint):
+                return Outcome(sub.student, "reused", previous["total"], previous["max_total"])
+            notes = [f"left out of the submission: {', '.join(skipped[:20])}"] if skipped else []
+            return self._run_grader(sub.student, root, digest, notes)
+        except archives.ArchiveError as exc:
+            return self._failed(sub.student, "", str(exc))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _run_grader(self, student: str, root: Path, digest: str, notes: list[str]) -> Outcome:
+        partial = self.staging / "results" / student
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        argv = [sys.executable, "-m", "graders.classroom", str(root), str(partial), "--student", student,
+                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers)]
+        if self.points_file:
+            argv += ["--points", str(Path(self.points_file).resolve())]
+        if self.max_call_timeout is not None:
+            argv += ["--max-call-timeout", str(self.max_call_timeout)]
+        for note in notes:
+            argv += ["--note", note]
+        problem = self._run(argv, partial / "grader.log")
+        if self.stopping:   # interrupted: leave the student's earlier results as they are
+            return Outcome(student, "interrupted")
+        report = read_report(partial)
+        if problem or report is None:
+            return self._failed(student, digest, problem or "the grader wrote no report")
+        report.update(student=student, content_hash=digest, fingerprint=self.fingerprint, state="graded",
+                      problem="")
+        _write_json(partial / REPORT, report)
+        publish(partial, self.out / STUDENTS / student)
+        return Outcome(student, "graded", report["total"], report["max_total"])
+
+    def _run(self, argv: list[str], log_path: Path) -> str:
+        """Run one grader process; '' if it finished, else what went wrong."""
+        env = dict(os.environ)
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(name, "1")   # one core per grader: parallel runs do not fight over cores
+        with open(log_path, "wb") as log, self.lock:
+            if self.stopping:
+                return "the class run was interrupted"
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                    env=env, cwd=KIT_ROOT, start_new_session=True)
+            self.running.add(proc)
+        try:
+            code = proc.wait(timeout=self.submission_timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            return f"grading took longer than {self.submission_timeout:g} s and was stopped"
+        finally:
+            with self.lock:
+                self.running.discard(proc)
+        if code != 0:
+            lines = log_path.read_text(errors="replace").strip().splitlines()
+            return f"the grader process failed (exit status {code}): {lines[-1][:300] if lines else ''}"
+        return ""
+
+    def kill_running(self) -> None:
+        with self.lock:
+            for proc in list(self.running):
+                _kill(proc)
+
+    def _failed(self, student: str, digest: str, problem: str) -> Outcome:
+        """Record a submission that could not be graded (it is tried again on the next run)."""
+        report = {"student": student, "content_hash": digest, "fingerprint": self.fingerprint,
+                  "state": "failed", "problem": problem, "total": None, "max_total": None,
+                  "tasks": [], "notes": []}
+        text = f"Your submission could not be graded: {problem}\nPlease tell your instructor.\n"
+        partial = self.staging / "results" / student
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        (partial / "feedback.txt").write_text(text, encoding="utf-8")
+        _write_json(partial / "results.json", {"score": 0, "output": text, "visibility": "visible",
+                                               "tests": []})
+        _write_json(partial / REPORT, report)
+        publish(partial, self.out / STUDENTS / student)
+        return Outcome(student, "failed", problem=problem)
+
+
+def _still_valid(previous: dict | None, digest: str, fingerprint: str) -> bool:
+    return (previous is not None and previous.get("state") == "graded"
+            and previous.get("content_hash") == digest and previous.get("fingerprint") == fingerprint)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)   # the grader; its workers die with it
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
+# -- files ------------------------------------------------------------------------------------------
+def read_report(folder: Path) -> dict | None:
+    try:
+        report = json.loads((Path(folder) / REPORT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return report if isinstance(report, dict) else None
+
+
+def publish(partial: Path, folder: Path) -> None:
+    """Move a finished grading's files into the student's folder, each atomically, report.json last."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = sorted((p for p in partial.rglob("*") if p.is_file() and p.name != "grader.log"),
+                   key=lambda p: (p.name == REPORT, str(p)))
+    for path in files:
+        target = folder / path.relative_to(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def report_dict(report) -> dict:
+    """A :class:`~graders.runner.GradeReport` as plain JSON data."""
+    return {
+        "submission": report.submission, "total": report.total, "max_total": report.max_total,
+        "notes": list(report.notes),
+        "tasks": [{"task": t.task, "title": t.title, "points": t.points, "max_points": t.max_points,
+                   "status": t.status,
+                   "checks": [{"check": c.check, "tier": c.tier, "description": c.description,
+                               "weight": c.weight, **asdict(c.verdict)} for c in t.checks]}
+                  for t in report.tasks],
+    }
+
+
+# -- one submission, in its own grader process ---------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    """``python -m graders.classroom FOLDER OUT ...``: grade one submission, write its files to OUT."""
+    from graders.report import feedback_text, write_gradescope
+    from graders.runner import grade
+
+    parser = argparse.ArgumentParser(prog="python -m graders.classroom")
+    parser.add_argument("submission", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--student", required=True)
+    parser.add_argument("--tasks", required=True)
+    parser.add_argument("--tiers", default=",".join(TIERS))
+    parser.add_argument("--points", type=Path)
+    parser.add_argument("--max-call-timeout", type=float)
+    parser.add_argument("--note", action="append", default=[])
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    extra = (f"--max-call-timeout={args.max_call_timeout}",) if args.max_call_timeout is not None else ()
+    report = grade(args.submission, args.tasks.split(","), tiers=tuple(args.tiers.split(",")),
+                   points_file=args.points, artifacts=args.out / "plots", extra_args=extra)
+    report.submission = args.student
+    report.notes[:0] = args.note
+    write_gradescope(report, args.out / "results.json")
+    (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
+    if (args.out / "plots").is_dir() and not any((args.out / "plots").iterdir()):
+        (args.out / "plots").rmdir()
+    _write_json(args.out / REPORT, report_dict(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

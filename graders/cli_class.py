@@ -1,0 +1,69 @@
+"""``dlgrade grade-class``: grade a folder of submissions, one per student."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+@click.command(name="grade-class")
+@click.argument("submissions_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="folder for grades.csv, summary.md, totals.png and students/<student>/")
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
+              help="submissions graded at the same time")
+@click.option("--tasks", "task_ids", help="comma-separated task ids (default: all)")
+@click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
+              help="points file (default: graders/points.toml)")
+@click.option("--public-only", is_flag=True, help="run only the public checks")
+@click.option("--max-call-timeout", type=click.FloatRange(min=0.1), default=None,
+              help="cap every time limit on student code (seconds)")
+@click.option("--regrade", is_flag=True, help="grade every submission again, changed or not")
+def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path, public_only,
+                        max_call_timeout, regrade):
+    """Grade every submission in SUBMISSIONS_DIR (one folder, .zip or .tar per student).
+
+    Unchanged submissions keep their earlier results, so an interrupted run goes on
+    where it stopped. Writes grades.csv, summary.md, totals.png and, per student,
+    feedback.txt and Gradescope's results.json.
+    """
+    from graders import sandbox
+    from graders.classroom import ClassError, grade_class
+    from graders.cli import _task_list
+    from graders.config import ConfigError
+
+    tiers = ("public",) if public_only else ("public", "hidden")
+    out = Path(out_dir)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        bar = progress.add_task("grading", total=None)
+
+        def on_result(outcome):
+            progress.advance(bar)
+            if outcome.state == "failed":
+                progress.console.print(f"[red]could not grade[/red] {outcome.student}: {outcome.problem}",
+                                       markup=True)
+
+        try:
+            outcomes = grade_class(Path(submissions_dir), out, task_ids=_task_list(task_ids), tiers=tiers,
+                                   workers=workers, points_file=points_path,
+                                   max_call_timeout=max_call_timeout, regrade=regrade,
+                                   on_start=lambda n: progress.update(bar, total=n), on_result=on_result)
+        except (ClassError, ConfigError) as exc:
+            raise click.ClickException(str(exc)) from None
+    counts = {state: sum(o.state == state for o in outcomes) for state in ("graded", "reused", "failed")}
+    console.print(f"{len(outcomes)} submissions: {counts['graded']} graded, {counts['reused']} unchanged "
+                  f"(kept), {counts['failed']} could not be graded")
+    console.print(f"note: {sandbox.describe()}", markup=False)
+    console.print(f"wrote {out / 'grades.csv'}, {out / 'summary.md'}, {out / 'totals.png'}, "
+                  f"{out / 'students'}/<student>/", markup=False)
+    sys.exit(1 if counts["failed"] else 0)
+
+
+COMMANDS = [grade_class_command]

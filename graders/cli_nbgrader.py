@@ -1,0 +1,97 @@
+"""``dlgrade nbgrader``, ``dlgrade extract`` and ``dlgrade release``: the kit through nbgrader, and the student release."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+console = Console(highlight=False, soft_wrap=True)
+
+
+@click.command(name="nbgrader")
+@click.argument("course_dir", type=click.Path(file_okay=False))
+@click.option("--tasks", "task_ids", help="comma-separated task ids (default: every task with a reference)")
+@click.option("--course-id", default="deep-learning", show_default=True,
+              help="nbgrader course id, written into a new nbgrader_config.py")
+@click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
+              help="points file (default: graders/points.toml)")
+def nbgrader_command(course_dir, task_ids, course_id, points_path):
+    """Write an nbgrader course: source notebooks (one assignment per topic) and its config.
+
+    Safe to run again after changing solutions/, the graders or the points: the notebooks
+    and the kit's settings are regenerated (same source, same bytes); nbgrader_config.py
+    is yours and is only created when missing.
+    """
+    from graders.cli import _task_list
+    from graders.config import ConfigError
+    from graders.nbgrader_course import write_course
+    from graders.notebooks import GenerationError
+
+    try:
+        summary = write_course(Path(course_dir), course_id, _task_list(task_ids),
+                               Path(points_path) if points_path else None)
+    except (ConfigError, GenerationError) as exc:
+        raise click.ClickException(str(exc)) from None
+    table = Table(title=f"nbgrader source in {Path(course_dir) / 'source'}")
+    for column, justify in (("assignment", "left"), ("notebook", "left"), ("checks", "right"),
+                            ("points", "right")):
+        table.add_column(column, justify=justify)
+    for assignment, plans in summary.assignments().items():
+        for plan in plans:
+            table.add_row(assignment, plan.path.name, str(len(plan.checks)), f"{plan.points:g}")
+        table.add_row("", "", "", f"[bold]{sum(p.points for p in plans):g}[/bold]")
+    console.print(table)
+    console.print(f"{len(summary.changed)} file(s) written" if summary.changed else "up to date")
+    console.print(f"next: cd {course_dir} && nbgrader generate_assignment <assignment>", markup=False)
+
+
+@click.command(name="extract")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.argument("out_dir", type=click.Path(file_okay=False))
+def extract_command(folder, out_dir):
+    """Turn a student's notebooks (<task>.ipynb in FOLDER) into modules `dlgrade grade OUT_DIR` grades.
+
+    The same code nbgrader grades in the notebook, graded in isolated worker processes.
+    """
+    import nbformat
+
+    from graders import tasks
+    from graders.notebooks import notebook_module
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for notebook in sorted(Path(folder).rglob("*.ipynb")):
+        if notebook.stem in tasks.BY_ID and ".ipynb_checkpoints" not in notebook.parts:
+            (out / f"{notebook.stem}.py").write_text(notebook_module(nbformat.read(notebook, as_version=4)),
+                                                      encoding="utf-8")
+            written.append(notebook.stem)
+    if not written:
+        raise click.ClickException(f"no task notebook (<task>.ipynb) in {folder}")
+    console.print(f"{', '.join(written)} -> {out}; grade with: dlgrade grade {out} --tasks {','.join(written)}",
+                  markup=False)
+
+
+@click.command(name="release")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--no-archive", is_flag=True, help="write the folder only, no .tar.gz")
+def release_command(out_dir, no_archive):
+    """Build the student release: exercises, public self-checks and `dlgrade check`, no solutions."""
+    from graders.release import ReleaseError, build_release
+
+    try:
+        release = build_release(Path(out_dir), archive=not no_archive)
+    except ReleaseError as exc:
+        console.print(f"[red]{exc}[/red]")
+        sys.exit(1)
+    console.print(f"{len(release.files)} files in {release.folder}", markup=False)
+    if release.archive:
+        console.print(f"archive: {release.archive}", markup=False)
+    console.print(f"a student runs: tar xzf {release.folder.name}.tar.gz && cd {release.folder.name} "
+                  "&& python -m pip install -e . && dlgrade check", markup=False)
+
+
+COMMANDS = [nbgrader_command, extract_command, release_command]

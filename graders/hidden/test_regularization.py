@@ -1,0 +1,71 @@
+"""Hidden graders for regularization: the student's dropout and L2 penalty against the reference.
+
+Dropout is random: two correct implementations may draw their masks differently,
+so in training the outputs are compared in law (which values occur, the share
+dropped, the mean), with tolerances from the sample size.
+"""
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graders import strategies as s
+from graders.expect import CheckFailed, expect_close, expect_shape, expect_true
+from graders.remote import MissingName
+
+Z = 6.0  # standard errors allowed: a correct implementation fails about 1 in 10^9 comparisons
+SAMPLES = 5000
+DTYPES = st.sampled_from([np.float64, np.float32])
+
+
+def remote_rng(student, seed):
+    for name in ("np", "numpy"):
+        try:
+            return getattr(student, name).random.default_rng(seed)
+        except MissingName:
+            continue
+    raise CheckFailed("the grader needs numpy in your module: keep `import numpy as np` at the top")
+
+
+def nonzero(v):
+    return np.where(np.abs(v) < 1e-3, 1.0, v).astype(v.dtype)
+
+
+@given(x=DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e6, high=1e6, dtype=dtype)),
+       ratio=st.floats(0.0, 0.99), seed=st.integers(0, 2**32 - 1))
+def test_dropout_eval_matches_reference(student, reference, x, ratio, seed):
+    """In evaluation dropout returns what the reference returns (x itself), float32 and float64, any shape."""
+    expected = reference.dropout(x, ratio, False, np.random.default_rng(seed))
+    expect_close(student.dropout(x, ratio, False, remote_rng(student, seed)), expected,
+                 f"dropout(x, ratio={ratio}, train=False, rng) for {x.dtype.name} x", rtol=0, atol=0)
+
+
+@settings(max_examples=20)
+@given(v=DTYPES.flatmap(lambda dtype: s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-1e3, high=1e3,
+                                                     dtype=dtype)).map(nonzero),
+       ratio=st.floats(0.0, 0.95), seed=st.integers(0, 2**32 - 1))
+def test_dropout_train_matches_reference_in_law(student, reference, v, ratio, seed):
+    """In training, for a sample x repeated 5000 times: the same values, share dropped and mean as the reference."""
+    x = np.broadcast_to(v, (SAMPLES,) + v.shape).copy()
+    expected = reference.dropout(x, ratio, True, np.random.default_rng(seed + 1))
+    what = f"dropout(x, ratio={ratio}, train=True, rng) for {x.dtype.name} x"
+    got = expect_shape(student.dropout(x, ratio, True, remote_rng(student, seed)), x.shape, what)
+    kept = got != 0
+    expect_close(np.where(kept, got, 0.0), np.where(kept, x / (1 - ratio), 0.0),
+                 f"{what}: the kept units", rtol=1e-5 if x.dtype == np.float32 else 1e-9, atol=0)
+    share_tolerance = Z * np.sqrt(2 * ratio * (1 - ratio) / x.size) + 1e-12
+    got_share, expected_share = float(np.mean(~kept)), float(np.mean(expected == 0))
+    expect_true(abs(got_share - expected_share) <= share_tolerance, f"{what} drops the wrong share of units",
+                got=f"{got_share:.4f}", expected=f"{expected_share:.4f} ± {share_tolerance:.4f}")
+    mean_tolerance = Z * np.abs(v) * np.sqrt(2 * ratio / ((1 - ratio) * SAMPLES)) + 1e-6 * np.abs(v)
+    got_mean, expected_mean = got.astype(float).mean(axis=0), expected.astype(float).mean(axis=0)
+    expect_true(np.all(np.abs(got_mean - expected_mean) <= mean_tolerance), f"{what}: the mean over samples is off",
+                got=got_mean, expected=expected_mean)
+
+
+@given(weights=st.lists(DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e3, high=1e3, dtype=dtype)),
+                        min_size=0, max_size=4),
+       lam=st.floats(0.0, 10.0))
+def test_l2_matches_reference(student, reference, weights, lam):
+    """l2_penalty agrees with the reference for lists of 0 to 4 arrays of any shape, float32 and float64."""
+    expect_close(student.l2_penalty(weights, lam), reference.l2_penalty(weights, lam),
+                 f"l2_penalty(weights, lam={lam}) for {len(weights)} arrays", rtol=1e-5, atol=1e-9)

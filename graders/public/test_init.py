@@ -1,0 +1,114 @@
+"""Public self-checks for init: statistics of large draws, shapes, and the use of the given rng.
+
+Random numbers cannot cross into the student's process, so every Generator given to
+the student's functions is made there (with the student's own numpy) from a seed.
+"""
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graders.expect import CheckFailed, expect_shape, expect_true
+from graders.remote import MissingName
+
+FUNCTIONS = {"xavier_init": 1.0, "he_init": 2.0}  # name -> variance times n_in
+N_IN, N_OUT = 400, 250  # 100 000 weights: the sample std is within 0.3% of the true one
+Z = 5.0  # how many standard errors a statistic may stray: a correct draw fails 1 in ~10^6
+SEEDS = st.integers(0, 2**32 - 1)
+RNG_HINT = ("Draw with the rng argument (rng.normal(0.0, std, size=(n_in, n_out))), never with np.random.*, "
+            "and do not make a new Generator inside your function.")
+
+
+def student_numpy(student):
+    for name in ("np", "numpy"):
+        try:
+            return getattr(student, name)
+        except MissingName:
+            continue
+    raise CheckFailed("the grader needs numpy in your module: keep `import numpy as np` at the top")
+
+
+def remote_rng(student, seed):
+    """np.random.default_rng(seed), made in the student's process."""
+    return student_numpy(student).random.default_rng(seed)
+
+
+def draw(student, name, n_in, n_out, seed):
+    """The student's weights for (n_in, n_out), checked for shape and dtype."""
+    weights = getattr(student, name)(n_in, n_out, remote_rng(student, seed))
+    what = f"{name}({n_in}, {n_out}, rng)"
+    got = expect_shape(weights, (n_in, n_out), what,
+                       hint="The weight matrix is (n_in, n_out): one row per input, so x @ W works.")
+    expect_true(got.dtype == np.float64, f"{what} should be a float64 array", got=f"dtype {got.dtype}")
+    return got
+
+
+def expect_std(weights, std, what):
+    """Sample mean ~0 and sample std ~std, within Z standard errors for this many draws."""
+    n = weights.size
+    mean, sample_std = float(weights.mean()), float(weights.std())
+    expect_true(abs(mean) <= Z * std / np.sqrt(n), f"{what} should have mean 0",
+                got=f"mean {mean:.5f}", expected=f"|mean| <= {Z * std / np.sqrt(n):.5f}")
+    tolerance = Z * std / np.sqrt(2 * n)
+    expect_true(abs(sample_std - std) <= tolerance, f"{what} has the wrong standard deviation",
+                got=f"std {sample_std:.5f}", expected=f"{std:.5f} ± {tolerance:.5f}")
+
+
+@pytest.mark.hint("Xavier: a normal distribution with standard deviation sqrt(1 / n_in) (scale is the std, "
+                  "not the variance; n_in is the number of inputs, not outputs).")
+def test_xavier_std(student):
+    """xavier_init(400, 250) has mean 0 and standard deviation sqrt(1 / 400) = 0.05."""
+    expect_std(draw(student, "xavier_init", N_IN, N_OUT, 2024), np.sqrt(1 / N_IN), "xavier_init(400, 250, rng)")
+
+
+@pytest.mark.hint("He (seed 003): a normal distribution with standard deviation sqrt(2 / n_in).")
+def test_he_std(student):
+    """he_init(400, 250) has mean 0 and standard deviation sqrt(2 / 400) = 0.0707."""
+    expect_std(draw(student, "he_init", N_IN, N_OUT, 2024), np.sqrt(2 / N_IN), "he_init(400, 250, rng)")
+
+
+@pytest.mark.hint("Draw from a normal distribution (rng.normal or rng.standard_normal), not a uniform one.")
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_draws_look_normal(student, name):
+    """68.3% of the weights lie within one standard deviation of 0, 95.4% within two: a normal distribution."""
+    weights = draw(student, name, N_IN, N_OUT, 7)
+    std = np.sqrt(FUNCTIONS[name] / N_IN)
+    for k, share in ((1, 0.682689), (2, 0.954500)):
+        got = float(np.mean(np.abs(weights) < k * std))
+        tolerance = Z * np.sqrt(share * (1 - share) / weights.size)
+        expect_true(abs(got - share) <= tolerance, f"{name}: the share of weights within {k} std of 0 is off",
+                    got=f"{got:.4f}", expected=f"{share:.4f} ± {tolerance:.4f}")
+
+
+@pytest.mark.hint("The weight matrix is (n_in, n_out) float64: size=(n_in, n_out).")
+@settings(max_examples=15)
+@given(n_in=st.integers(1, 40), n_out=st.integers(1, 40), seed=SEEDS)
+def test_shape_and_dtype(student, n_in, n_out, seed):
+    """Both functions return float64 arrays of shape (n_in, n_out), for any sizes."""
+    for name in FUNCTIONS:
+        draw(student, name, n_in, n_out, seed)
+
+
+@pytest.mark.hint(RNG_HINT)
+@settings(max_examples=10)
+@given(seed=SEEDS)
+def test_same_seed_same_weights(student, seed):
+    """Two Generators made with the same seed give the same weights (the draw depends on the rng only)."""
+    for name in FUNCTIONS:
+        first = draw(student, name, 30, 20, seed)
+        second = draw(student, name, 30, 20, seed)
+        expect_true(np.array_equal(first, second), f"{name}: the same seed gave different weights")
+
+
+@pytest.mark.hint(RNG_HINT)
+@settings(max_examples=10)
+@given(seeds=st.lists(SEEDS, min_size=2, max_size=2, unique=True))
+def test_uses_the_given_rng(student, seeds):
+    """Generators with different seeds give different weights, whatever numpy's global random state is."""
+    remote_np = student_numpy(student)
+    for name in FUNCTIONS:
+        results = []
+        for seed in seeds:
+            remote_np.random.seed(12345)  # the global state is the same before each call
+            results.append(draw(student, name, 30, 20, seed))
+        expect_true(not np.array_equal(*results), f"{name}: different rng seeds gave the same weights")

@@ -1,0 +1,340 @@
+"""An MLP on MNIST in PyTorch: build it, train it with early stopping, evaluate it (seed 001, part 8).
+
+The grader calls your functions like this (the test set never reaches ``train``):
+
+    model = build_mlp(784, [256], 10)
+    history = train(model, x_train, y_train, {"epochs": 10, "batch_size": 128, "lr": 1e-3, ...})
+    labels = predict(model, x_test)          # the grader compares them with the test labels it keeps
+
+``x_train``/``x_test`` are the raw images: a torch.uint8 tensor of shape (N, 28, 28),
+pixels 0..255, exactly as stored in the MNIST files. ``y_train`` is a torch.int64
+tensor of shape (N,) with labels 0..9. Every function that takes images takes them
+raw and scales them itself with :func:`preprocess`.
+
+The grader may hand ``train`` the training images **sorted by label** (all 0s,
+then all 1s, ...). Shuffle, or your network learns the last digits only.
+"""
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+#: What ``train`` uses for every key its ``config`` leaves out.
+DEFAULT_CONFIG = {
+    "epochs": 20,          # upper limit; early stopping usually ends sooner
+    "batch_size": 128,     # mini-batch size for training
+    "lr": 1e-3,            # Adam's learning rate
+    "patience": 3,         # stop after this many epochs without a lower validation loss (None: never)
+    "valid_fraction": 0.2, # share of x_train held out for validation (the seed's 0.8 / 0.2)
+    "seed": 0,             # seeds the split, the shuffling and dropout
+    "device": None,        # "cuda", "cpu", or None: CUDA when available, else CPU
+}
+
+#: Activation functions ``build_mlp`` accepts, by name.
+ACTIVATIONS = {"relu": nn.ReLU, "leaky_relu": nn.LeakyReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}
+
+
+def pick_device(device=None):
+    """The device to train on: ``device`` when given, else CUDA when available, else the CPU.
+
+    Args:
+        device: None, a string such as "cuda" or "cpu", or a torch.device.
+
+    Returns:
+        a torch.device.
+
+    Hint: torch.cuda.is_available() tells whether there is a GPU; torch.device("cuda")
+    and torch.device("cpu") are the two devices.
+    """
+    ### BEGIN SOLUTION
+    if device is not None:
+        return torch.device(device)
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    ### END SOLUTION
+
+
+def build_mlp(input_size, hidden_sizes, output_size, activation="relu", dropout=0.0):
+    """A fully connected network: Linear, activation (and Dropout) per hidden layer, then a Linear.
+
+    build_mlp(784, [256, 128], 10) is
+        Linear(784, 256), ReLU, Linear(256, 128), ReLU, Linear(128, 10)
+    and with dropout=0.2 an nn.Dropout(0.2) follows each hidden activation.
+
+    Args:
+        input_size: int, features per sample (784 for 28x28 images).
+        hidden_sizes: list of ints, the width of each hidden layer (may be empty).
+        output_size: int, number of classes (10).
+        activation: a name in ACTIVATIONS ("relu", "leaky_relu", "sigmoid", "tanh").
+        dropout: float in [0, 1), the drop probability of an nn.Dropout after each hidden
+            activation; 0 means no dropout layers.
+
+    Returns:
+        a torch.nn.Module mapping a float32 tensor (N, input_size) to **logits**, a float32
+        tensor (N, output_size): raw scores, not probabilities.
+
+    Hint: do not end the network in nn.Softmax. nn.CrossEntropyLoss (and F.cross_entropy)
+    takes logits and applies log-softmax itself; the seed's network ends in nn.Softmax
+    and so applies softmax twice: the loss can no longer get near 0, the gradients shrink
+    and training stalls. argmax of the logits is the predicted class; call
+    torch.softmax(logits, dim=-1) only when you need probabilities.
+    """
+    ### BEGIN SOLUTION
+    layers = []
+    sizes = [input_size, *hidden_sizes]
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers += [nn.Linear(n_in, n_out), ACTIVATIONS[activation]()]
+        if dropout > 0:
+            layers.append(nn.Dropout(dropout))
+    layers.append(nn.Linear(sizes[-1], output_size))
+    return nn.Sequential(*layers)
+    ### END SOLUTION
+
+
+def preprocess(images):
+    """Raw images to the network's input: flattened, float32, scaled to [0, 1].
+
+    Args:
+        images: torch.uint8 tensor (N, 28, 28) (or already flat, (N, 784)), pixels 0..255,
+            on any device.
+
+    Returns:
+        torch.float32 tensor (N, 784) on the same device: images / 255.
+
+    Hint: unscaled pixels (0..255) make the first layer's outputs 255 times too large;
+    with a usual learning rate the loss jumps around and accuracy suffers. Convert
+    with .float() first (uint8 arithmetic wraps around), then divide by 255.
+    """
+    ### BEGIN SOLUTION
+    images = torch.as_tensor(images)
+    return images.reshape(images.shape[0], -1).float().div_(255.0)
+    ### END SOLUTION
+
+
+def split_train_valid(x, y, valid_fraction=0.2, generator=None):
+    """Shuffle the samples, then split them into a training part and a validation part.
+
+    As in the seed: the first int(N * (1 - valid_fraction)) samples of a random permutation
+    train, the rest validate. For N = 60000 and valid_fraction = 0.2: 48000 and 12000.
+
+    Args:
+        x: tensor (N, ...), the samples (any dtype, any device).
+        y: tensor (N,), their labels.
+        valid_fraction: float in (0, 1), the share held out for validation.
+        generator: a torch.Generator on x's device, or None for torch's global one.
+
+    Returns:
+        (x_train, y_train, x_valid, y_valid): tensors on x's device; every sample lands
+        in exactly one of the two parts.
+
+    Hint: torch.randperm(N, generator=generator, device=x.device) gives a random order;
+    index x and y with the same permutation so each image keeps its label. Without the
+    shuffle, sorted data puts only the last digits in the validation part.
+    """
+    ### BEGIN SOLUTION
+    n = x.shape[0]
+    n_train = int(n * (1 - valid_fraction))
+    order = torch.randperm(n, generator=generator, device=x.device)
+    train_idx, valid_idx = order[:n_train], order[n_train:]
+    return x[train_idx], y[train_idx], x[valid_idx], y[valid_idx]
+    ### END SOLUTION
+
+
+def train_epoch(model, optimizer, x, y, batch_size, generator=None):
+    """One pass over (x, y) in shuffled mini-batches; returns the mean training loss.
+
+    Args:
+        model: the network, in training mode, on x's device.
+        optimizer: a torch.optim optimizer over model's parameters.
+        x: float32 tensor (N, 784), preprocessed, on the model's device.
+        y: int64 tensor (N,), labels.
+        batch_size: int; the last batch may be smaller.
+        generator: a torch.Generator on x's device for the shuffle, or None.
+
+    Returns:
+        float: the training loss averaged over the N samples.
+
+    Hint: a new random order every epoch (torch.randperm), then for each batch:
+    optimizer.zero_grad(), loss = F.cross_entropy(model(xb), yb), loss.backward(),
+    optimizer.step(). Without zero_grad, PyTorch adds each batch's gradient to the
+    previous ones. Keep the data in one tensor and slice it: a Python loop over single
+    samples (or a DataLoader) is many times slower. Sum the losses as a tensor and call
+    .item() once per epoch, not once per batch (each .item() waits for the GPU).
+    """
+    ### BEGIN SOLUTION
+    n = x.shape[0]
+    order = torch.randperm(n, generator=generator, device=x.device)
+    total = torch.zeros((), device=x.device)
+    for start in range(0, n, batch_size):
+        idx = order[start:start + batch_size]
+        xb, yb = x[idx], y[idx]
+        with _autocast(x.device):
+            loss = F.cross_entropy(model(xb), yb)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        total += loss.detach() * len(idx)
+    return total.item() / n
+    ### END SOLUTION
+
+
+def mean_loss(model, x, y, batch_size=8192):
+    """The mean cross-entropy of ``model`` on (x, y), in evaluation mode, without gradients.
+
+    Args:
+        model: the network, on x's device.
+        x: float32 tensor (N, 784), preprocessed.
+        y: int64 tensor (N,), labels.
+        batch_size: int, samples per forward pass (only memory depends on it).
+
+    Returns:
+        float: the loss averaged over the N samples. The model is left in evaluation mode.
+
+    Hint: model.eval() switches dropout off (and must come before the forward pass);
+    torch.no_grad() skips building the graph. Weight each batch's mean by its size so a
+    smaller last batch counts right.
+    """
+    ### BEGIN SOLUTION
+    model.eval()
+    total = torch.zeros((), device=x.device)
+    with torch.inference_mode(), _autocast(x.device):
+        for start in range(0, x.shape[0], batch_size):
+            xb, yb = x[start:start + batch_size], y[start:start + batch_size]
+            total += F.cross_entropy(model(xb).float(), yb, reduction="sum")
+    return total.item() / x.shape[0]
+    ### END SOLUTION
+
+
+def train(model, x_train, y_train, config=None):
+    """Train ``model`` with Adam and early stopping on the validation loss; restore its best weights.
+
+    Steps (seed 001, part 8): pick the device and move the model and the data there;
+    preprocess the images; split them 0.8 / 0.2 into training and validation parts
+    (shuffled); then for each epoch: train on shuffled mini-batches (model.train()), compute
+    the validation loss (model.eval()), and remember the weights whenever it is the lowest
+    so far. Stop when it has not improved for ``patience`` epochs in a row, and load the
+    best weights back into the model before returning.
+
+    Args:
+        model: a torch.nn.Module from build_mlp (any module mapping (N, 784) to logits works).
+        x_train: torch.uint8 tensor (N, 28, 28), raw images (maybe sorted by label).
+        y_train: torch.int64 tensor (N,), labels 0..9.
+        config: dict; missing keys take DEFAULT_CONFIG's values: epochs, batch_size, lr,
+            patience (None: no early stopping), valid_fraction, seed, device.
+
+    Returns:
+        history, a dict:
+            "train_loss": list of float, the mean training loss of each epoch run,
+            "valid_loss": list of float, the validation loss after each epoch run,
+            "best_epoch": int, the 0-based epoch whose weights the model holds on return.
+        The model holds the weights of the epoch with the lowest validation loss, is on
+        the training device, and is left in evaluation mode.
+
+    Hint: model.state_dict() returns the live parameter tensors, not a copy: keep
+    {k: v.detach().clone() for k, v in model.state_dict().items()}, or copy.deepcopy it,
+    or your "best" weights change with every step (the seed's deepcopy(model.state_dict)
+    without the () copies the method, not the weights). Seed with torch.manual_seed(seed)
+    and a torch.Generator(device).manual_seed(seed) so a run can be repeated. The
+    grader times this call: keep all the data on the device as one tensor.
+    """
+    ### BEGIN SOLUTION
+    cfg = {**DEFAULT_CONFIG, **(config or {})}
+    device = pick_device(cfg["device"])
+    torch.manual_seed(cfg["seed"])  # dropout masks and anything else that draws from the global RNG
+    generator = torch.Generator(device=device)
+    generator.manual_seed(cfg["seed"])
+
+    model.to(device)
+    x = preprocess(torch.as_tensor(x_train).to(device, non_blocking=True))  # uint8 crosses: 4x fewer bytes
+    y = torch.as_tensor(y_train).to(device, non_blocking=True).long()
+    x_tr, y_tr, x_va, y_va = split_train_valid(x, y, cfg["valid_fraction"], generator)
+
+    optimizer = torch.optim.Adam(model.parameters(), lr=cfg["lr"], **_adam_options(device))
+    schedule = _lr_schedule(optimizer, cfg)
+    history = {"train_loss": [], "valid_loss": [], "best_epoch": -1}
+    best_loss, best_state = math.inf, None
+    for epoch in range(cfg["epochs"]):
+        model.train()
+        history["train_loss"].append(train_epoch(model, optimizer, x_tr, y_tr, cfg["batch_size"], generator))
+        valid_loss = mean_loss(model, x_va, y_va)
+        history["valid_loss"].append(valid_loss)
+        if valid_loss < best_loss:
+            best_loss, history["best_epoch"] = valid_loss, epoch
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        elif cfg["patience"] is not None and epoch - history["best_epoch"] >= cfg["patience"]:
+            break
+        if schedule is not None:
+            schedule.step()
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    model.eval()
+    return history
+    ### END SOLUTION
+
+
+def predict(model, images, batch_size=8192):
+    """The predicted class of each image: the argmax of the logits, in evaluation mode.
+
+    Args:
+        model: a trained network (on any device).
+        images: torch.uint8 tensor (N, 28, 28), raw images, on any device.
+        batch_size: int, images per forward pass.
+
+    Returns:
+        torch.int64 tensor (N,): class indices 0..9.
+
+    Hint: call model.eval() first (dropout must be off), run under torch.no_grad(),
+    move the images to the model's device: next(model.parameters()).device.
+    """
+    ### BEGIN SOLUTION
+    model.eval()
+    device = next(model.parameters()).device
+    x = preprocess(torch.as_tensor(images).to(device))
+    with torch.inference_mode(), _autocast(device):
+        return torch.cat([model(x[i:i + batch_size]).argmax(dim=-1) for i in range(0, len(x), batch_size)])
+    ### END SOLUTION
+
+
+def evaluate(model, images, labels):
+    """The accuracy of ``model`` on (images, labels): the share of correct predictions.
+
+    Args:
+        model: a trained network.
+        images: torch.uint8 tensor (N, 28, 28), raw images.
+        labels: torch.int64 tensor (N,), the true classes.
+
+    Returns:
+        float in [0, 1].
+
+    Hint: compare predict(model, images) with the labels on the same device, then
+    take the mean of the matches as a float.
+    """
+    ### BEGIN SOLUTION
+    predicted = predict(model, images)
+    return (predicted == torch.as_tensor(labels).to(predicted.device)).float().mean().item()
+    ### END SOLUTION
+
+
+# -- the reference's speed-ups (optional for students) --------------------------------------
+
+def _autocast(device):
+    """bf16 autocast on a GPU that has it (tensor cores, half the memory traffic); a no-op elsewhere."""
+    use = device.type == "cuda" and torch.cuda.is_bf16_supported()
+    return torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=use)
+
+
+def _adam_options(device):
+    """Adam's fused CUDA kernel: one launch per step instead of several per parameter."""
+    return {"fused": True} if device.type == "cuda" else {}
+
+
+def _lr_schedule(optimizer, cfg):
+    """config["lr_schedule"] = "linear": the learning rate falls linearly, lr * (1 - epoch / epochs).
+
+    Optional (the graders never ask for it); the benchmark uses it to reach 98% in fewer
+    epochs. Stepped once per epoch.
+    """
+    if cfg.get("lr_schedule") != "linear":
+        return None
+    epochs = cfg["epochs"]
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda epoch: 1 - epoch / epochs)

@@ -1,0 +1,13 @@
+"""Tries to replace the grader's comparison functions, even after removing the import blocker."""
+import sys
+
+STATUS = "error"
+MESSAGE = "raised ModuleNotFoundError: No module named 'graders'"
+
+try:
+    import graders.expect
+except ImportError:
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "BlockGraderImports"]
+    import graders.expect
+
+graders.expect.expect_close = graders.expect.expect_shape = lambda got, *args, **kwargs: got

@@ -1,0 +1,7 @@
+"""Returns a string instead of an array."""
+STATUS = "failed"
+MESSAGE = "should be a numpy array"
+
+
+def softmax(a):
+    return "probabilities"

@@ -1,0 +1,112 @@
+"""Hostile and broken submissions cost only the task they touch, with and without bubblewrap.
+
+The whole corpus (tests/hostile/) is graded as one class with two grader processes, once
+per sandbox mode, next to an untouched copy of the reference. For each case: the run
+finishes and grades it, the attacked task gets 0 with the declared status and reason
+on every check, and the other task scores exactly as the reference does.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from graders import sandbox
+from graders.classroom import STUDENTS, grade_class, read_report
+from graders.runner import grade
+from tests.hostile import all_cases
+from tests.kit import make_submission
+
+CASES = all_cases()
+CONTROL = "gates"          # a second task in every submission: it must score as in the reference
+CALL_LIMIT_S = 1.0         # hangs cost this per check (the tasks' own limits are 10 s)
+MODES = ("bwrap", "none")
+
+
+def _mode_param(mode: str):
+    works, why = sandbox.probe()
+    skip = mode == "bwrap" and not works
+    return pytest.param(mode, marks=pytest.mark.skipif(skip, reason=f"no bubblewrap here: {why}"))
+
+
+@pytest.fixture(scope="module", params=[_mode_param(m) for m in MODES])
+def graded(request, tmp_path_factory):
+    """The corpus and the reference graded as a class in one sandbox mode: (mode, reports)."""
+    mode = request.param
+    folder = tmp_path_factory.mktemp(f"hostile-{mode}")
+    for case in CASES:
+        make_submission(folder / "class" / case.name, case)
+    make_submission(folder / "class" / "reference")
+    tasks = sorted({case.task for case in CASES}) + [CONTROL]
+    with mock.patch.dict(os.environ, {sandbox.ENV: mode}):
+        outcomes = grade_class(folder / "class", folder / "out", task_ids=tasks, workers=2,
+                               max_call_timeout=CALL_LIMIT_S)
+    return mode, {o.student: read_report(folder / "out" / STUDENTS / o.student) for o in outcomes}
+
+
+def _task(report: dict, task_id: str) -> dict:
+    return next(t for t in report["tasks"] if t["task"] == task_id)
+
+
+def test_reference_scores_full_marks_in_the_class_run(graded):
+    mode, reports = graded
+    reference = reports["reference"]
+    assert reference["state"] == "graded", reference["problem"]
+    assert reference["total"] == reference["max_total"] > 0
+    note = "bubblewrap sandbox" if mode == "bwrap" else "process isolation only"
+    assert any(note in n for n in reference["notes"]), reference["notes"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_hostile_case_costs_only_its_task(graded, case):
+    mode, reports = graded
+    report = reports[case.name]
+    assert report["state"] == "graded", f"the run did not grade {case}: {report['problem']}"
+    reference = reports["reference"]
+    for task in report["tasks"]:
+        if task["task"] != case.task:
+            expected = _task(reference, task["task"])
+            assert (task["points"], task["status"]) == (expected["points"], expected["status"]), task["task"]
+    attacked = _task(report, case.task)
+    if mode == "none" and not case.contained_without_sandbox():
+        return  # documented: process isolation alone does not stop it (see the case's docstring)
+    assert attacked["points"] == 0
+    checks = attacked["checks"]
+    assert checks and not any(c["status"] == "passed" for c in checks)
+    for check in checks:
+        reason = check["message"].splitlines()[0]
+        assert check["status"] == case.status, f"{check['check']}: {check['status']}: {reason}"
+        assert re.search(case.message, reason), f"{check['check']}: {reason}"
+
+
+def test_forked_children_do_not_outlive_grading(graded):
+    names = {case.declared.get("ORPHAN_NAME") for case in CASES} - {None}
+    assert names
+    alive = []
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if comm.read_text().strip() in names:
+                alive.append(comm.parent.name)
+        except OSError:
+            continue
+    assert not alive, f"processes left by the fork case: {alive}"
+
+
+@pytest.mark.parametrize("mode", [_mode_param(m) for m in MODES])
+def test_files_written_outside_are_refused(mode, tmp_path, monkeypatch):
+    """In-process grading (this test is the grader): nothing lands beside the module or in /var/tmp."""
+    case = next(c for c in CASES if c.name == "write_outside")
+    escape = Path("/var/tmp/dlgrade-hostile-escape.txt")
+    escape.unlink(missing_ok=True)
+    submission = make_submission(tmp_path / "sub", case)
+    before = sorted(p.name for p in submission.iterdir())
+    monkeypatch.setenv(sandbox.ENV, mode)
+    report = grade(submission, [case.task], tiers=("public",), extra_args=(f"--max-call-timeout={CALL_LIMIT_S}",))
+    (task,) = report.tasks
+    assert task.points == 0 and task.checks
+    assert all(re.search(case.message, c.verdict.message) for c in task.checks)
+    assert sorted(p.name for p in submission.iterdir()) == before
+    assert not escape.exists()

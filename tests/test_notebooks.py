@@ -1,0 +1,300 @@
+"""nbgrader source notebooks: schema, points, idempotency, parity with exercises/, the course config,
+and the in-kernel check runner (graders.local)."""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from graders import tasks
+from graders.config import TaskPoints, load_points
+from graders.local import CheckNotPassed, LocalModule, quiet, run_check
+from graders.nbgrader_course import KIT_CONFIG_NAME, cell_timeout, write_course
+from graders.notebooks import (Check, check_points, notebook_module, plan_source, split_module)
+from graders.remote import CallTimeout, MissingName, NotAttempted, StudentException
+from graders.report import check_feedback
+from graders.runner import grade
+from graders.sync import strip_solutions
+from tests.kit import EXERCISES, KIT, SOLUTIONS, all_variants, make_submission
+
+nbgrader = pytest.importorskip("nbgrader")
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return plan_source()
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    return write_course(tmp_path_factory.mktemp("course"), "unit")
+
+
+def nbgrader_meta(cell) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+# -- the notebooks ---------------------------------------------------------------------------------
+def test_every_task_with_a_reference_and_checks_gets_a_notebook_in_its_assignment(plans):
+    assert {p.task.id for p in plans} >= {"softmax"}
+    for plan in plans:
+        assert plan.path == Path(plan.task.assignment) / f"{plan.task.id}.ipynb"
+        assert (SOLUTIONS / f"{plan.task.id}.py").is_file()
+
+
+def test_cell_metadata_follows_nbgraders_schema(plans):
+    import jsonschema
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    schema = json.loads((Path(nbgrader.__file__).parent / "nbgraderformat" / "v3.json").read_text())
+    for plan in plans:
+        nbformat.validate(plan.notebook)
+        MetadataValidator().validate_nb(plan.notebook)
+        for cell in plan.notebook.cells:
+            jsonschema.validate(nbgrader_meta(cell), schema)
+            assert cell.id == nbgrader_meta(cell)["grade_id"]
+
+
+def test_cells_have_the_roles_nbgrader_expects(plans):
+    for plan in plans:
+        for cell in plan.notebook.cells:
+            meta = nbgrader_meta(cell)
+            if meta["solution"]:
+                assert cell.cell_type == "code" and not meta["locked"] and not meta["grade"]
+                assert "### BEGIN SOLUTION" in cell.source and "### END SOLUTION" in cell.source
+            elif meta["grade"]:
+                assert cell.cell_type == "code" and meta["locked"] and meta["points"] > 0
+                hidden = "### BEGIN HIDDEN TESTS" in cell.source
+                assert hidden == ("-hidden-" in meta["grade_id"]) and ("### END HIDDEN TESTS" in cell.source) == hidden
+                assert "run_check(" in cell.source
+            else:
+                assert meta["locked"], f"{plan.task.id}: {meta['grade_id']} should be read-only"
+
+
+def test_one_test_cell_per_check_and_points_add_up_to_the_task(plans):
+    points = load_points()
+    for plan in plans:
+        cells = [nbgrader_meta(c) for c in plan.notebook.cells if nbgrader_meta(c)["grade"]]
+        assert len(cells) == len(plan.checks)
+        assert sum(c["points"] for c in cells) == pytest.approx(points[plan.task.id].points)
+
+
+def test_check_weights_split_a_tasks_points():
+    checks = [Check("public", "t", name, f"public/test_t.py::test_{name}", "") for name in ("a", "b", "c")]
+    assert check_points(checks, TaskPoints(12, {"a": 2.0})) == {"a": 6.0, "b": 3.0, "c": 3.0}
+
+
+def test_each_check_comes_after_the_functions_it_calls(plans):
+    for plan in plans:
+        solution_names = {n for seg in split_module((SOLUTIONS / f"{plan.task.id}.py").read_text())
+                          if seg.solution for n in seg.names}
+        defined: set[str] = set()
+        for cell in plan.notebook.cells:
+            meta = nbgrader_meta(cell)
+            if meta["grade"]:
+                check = next(c for c in plan.checks if f"{c.node_id}'" in cell.source)
+                assert check.uses & solution_names <= defined, (plan.task.id, check.name)
+            elif cell.cell_type == "code":
+                defined |= {n.name for n in ast.parse(cell.source).body
+                            if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        assert solution_names <= defined
+
+
+def test_regenerating_gives_the_same_bytes(tmp_path):
+    first = write_course(tmp_path / "a", "same", ["softmax", "encoding"])
+    again = write_course(tmp_path / "a", "same", ["softmax", "encoding"])
+    other = write_course(tmp_path / "b", "same", ["softmax", "encoding"])
+    assert first.changed and again.changed == []
+    for path in first.changed:
+        relative = path.relative_to(tmp_path / "a")
+        assert path.read_bytes() == (tmp_path / "b" / relative).read_bytes()
+    assert len(other.changed) == len(first.changed)
+
+
+def test_source_notebook_holds_the_reference_and_its_release_the_stub(plans):
+    """The notebook's code is the solutions module; nbgrader's stubbing of it is exercises/."""
+    from nbgrader.preprocessors import ClearSolutions
+
+    for plan in plans:
+        reference = (SOLUTIONS / f"{plan.task.id}.py").read_text()
+        assert same_code(notebook_module(plan.notebook), reference)
+        student, _ = ClearSolutions(code_stub={"python": "# YOUR CODE HERE\nraise NotImplementedError()"}) \
+            .preprocess(nbformat.from_dict(plan.notebook), {"metadata": {}})
+        assert same_code(notebook_module(student), (EXERCISES / f"{plan.task.id}.py").read_text())
+        assert same_code(strip_solutions(reference), (EXERCISES / f"{plan.task.id}.py").read_text())
+
+
+def same_code(a: str, b: str) -> bool:
+    """Same statements, ignoring a module docstring, comments and blank lines."""
+    def body(source):
+        tree = ast.parse(source)
+        if ast.get_docstring(tree) is not None:
+            tree.body = tree.body[1:]
+        return ast.dump(tree)
+    return body(a) == body(b)
+
+
+def test_notebook_module_keeps_student_cells_and_comments_out_magics():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport numpy as np"),
+        nbformat.v4.new_markdown_cell("text"),
+        nbformat.v4.new_code_cell("def helper():\n    return 1"),
+    ])
+    module = notebook_module(notebook)
+    assert "# %matplotlib inline" in module and "def helper" in module
+    compile(module, "extracted", "exec")
+
+
+def test_nbgrader_validate_passes_on_a_source_notebook(course):
+    done = subprocess.run([sys.executable, "-m", "nbgrader", "validate",
+                           str(Path("source") / "activations_softmax_losses" / "softmax.ipynb")],
+                          cwd=course.course_dir, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(KIT)))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success! Your notebook passes all the tests." in done.stdout
+
+
+# -- the course config -------------------------------------------------------------------------------
+def load_course_config(course_dir: Path):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    return PyFileConfigLoader("nbgrader_config.py", path=str(course_dir)).load_config()
+
+
+def test_course_config_handles_nbgraders_traps(course):
+    source = course.course_dir / "source" / "perceptron"
+    (source / "data.csv").write_text("x,y\n")
+    try:
+        config = load_course_config(course.course_dir)
+    finally:
+        (source / "data.csv").unlink()
+    assert "*.py" in config.CourseDirectory.ignore                             # #1237
+    assert config.Autograde.exclude_overwriting == {"perceptron": ["data.csv"]}  # #940
+    longest = max(t.call_timeout for t in tasks.TASKS)
+    assert config.Execute.timeout >= 2 * longest > 30                          # training runs
+    assert any("simplefilter('ignore')" in a for a in config.Execute.extra_arguments)  # stderr
+    names = [p.__name__ for p in config.GenerateFeedback.preprocessors]
+    assert "ClearHiddenTests" in names and names[0] == "GetGrades"             # #917, #1363
+    assert config.ClearSolutions.code_stub["python"] == "# YOUR CODE HERE\nraise NotImplementedError()"
+    assert config.CourseDirectory.course_id == "unit"
+
+
+def test_cell_timeout_is_twice_the_longest_call_and_at_least_five_minutes():
+    assert cell_timeout([tasks.Task("a", "A", "x", call_timeout=10)]) == 300
+    assert cell_timeout([tasks.Task("a", "A", "x", call_timeout=600)]) == 1200
+
+
+def test_instructors_config_is_kept_and_needs_the_kits(tmp_path):
+    write_course(tmp_path, "first", ["softmax"])
+    config = tmp_path / "nbgrader_config.py"
+    config.write_text(config.read_text() + "c.Exchange.root = '/srv/exchange'\n")
+    write_course(tmp_path, "second", ["softmax"])
+    assert "'first'" in config.read_text() and "/srv/exchange" in config.read_text()
+    (tmp_path / KIT_CONFIG_NAME).unlink()
+    with pytest.raises(FileNotFoundError, match="dlgrade nbgrader"):
+        load_course_config(tmp_path)
+
+
+# -- the in-kernel runner --------------------------------------------------------------------------
+def namespace(source: str) -> dict:
+    names: dict = {}
+    exec(compile(source, "<notebook cell>", "exec"), names)
+    return names
+
+
+SOFTMAX = (SOLUTIONS / "softmax.py").read_text()
+SOFTMAX_CHECKS = [f"public/test_softmax.py::test_{name}" for name in
+                  ("seed_example_no_overflow", "rows_sum_to_one")] + ["hidden/test_softmax.py::test_matches_reference"]
+
+
+def test_a_passing_check_returns_nothing_and_prints_one_line(capsys):
+    for node_id in SOFTMAX_CHECKS:
+        assert run_check(node_id, namespace(SOFTMAX)) is None
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [f"passed: softmax / {n.split('::test_')[1]}" for n in SOFTMAX_CHECKS]
+    assert out.err == ""
+
+
+def test_a_failing_check_reads_as_in_the_cli(tmp_path):
+    """Same status, message, smallest input and hint as `dlgrade grade` gives the same code."""
+    variant = next(v for v in all_variants() if v.task == "softmax" and v.name == "no_max_shift")
+    report = grade(make_submission(tmp_path / "sub", variant), ["softmax"])
+    code = SOFTMAX + "\n\n" + variant.path.read_text()
+    for check in report.tasks[0].checks:
+        node_id = f"{check.tier}/test_softmax.py::test_{check.check}"
+        if check.verdict.passed:
+            assert run_check(node_id, namespace(code)) is None
+            continue
+        with pytest.raises(CheckNotPassed) as failed:
+            run_check(node_id, namespace(code))
+        assert failed.value.text == check_feedback(check)
+        assert failed.value._render_traceback_() == check_feedback(check).splitlines()
+
+
+def test_untouched_and_missing_functions():
+    with pytest.raises(CheckNotPassed) as untouched:
+        run_check(SOFTMAX_CHECKS[1], namespace((EXERCISES / "softmax.py").read_text()))
+    assert untouched.value.status == "not attempted"
+    with pytest.raises(CheckNotPassed) as missing:
+        run_check(SOFTMAX_CHECKS[1], {})
+    assert missing.value.status == "missing" and "`softmax` is missing from your notebook" in missing.value.text
+
+
+def test_output_and_warnings_of_a_check_stay_off_the_cells_streams(capfd):
+    noisy = SOFTMAX + ("\nimport os, sys, warnings\n_ref = softmax\n"
+                       "def softmax(a):\n    warnings.warn('w')\n    print('e', file=sys.stderr)\n"
+                       "    os.write(2, b'fd2')\n    os.write(1, b'fd1')\n    return _ref(a)\n")
+    run_check(SOFTMAX_CHECKS[0], namespace(noisy))
+    out = capfd.readouterr()
+    assert out.err == "" and out.out == "passed: softmax / seed_example_no_overflow\n"
+
+
+def test_local_module_calls_like_a_worker():
+    names = namespace("def slow():\n    while True:\n        pass\n\n"
+                      "def boom(x):\n    return 1 / x\n\n"
+                      "def helper():\n    return 'student'\n\n"
+                      "def uses_helper():\n    return helper()\n\n"
+                      "class Box:\n    def get(self):\n        raise NotImplementedError()\n")
+    student = LocalModule(names, "softmax")
+    with pytest.raises(CallTimeout):
+        student.with_timeout(0.2).slow()
+    with pytest.raises(StudentException) as err:
+        student.boom(0)
+    assert err.value.type_name == "ZeroDivisionError" and "in boom, line 6" in err.value.where
+    with pytest.raises(MissingName):
+        student.absent
+    with pytest.raises(NotAttempted):
+        student.Box().get()
+    reference = type("Reference", (), {"helper": staticmethod(lambda: "reference")})
+    assert student.with_reference(reference, "helper").uses_helper() == "reference"
+    assert student.uses_helper() == "student" and names["helper"]() == "student"
+
+
+def test_a_parametrized_check_finds_its_arguments(plans):
+    """Literal parameters are written into the cell; others are found by collecting the suite."""
+    for plan in plans:
+        reference = (SOLUTIONS / f"{plan.task.id}.py").read_text()
+        for check in [c for c in plan.checks if c.params][:2]:
+            cell = next(c for c in plan.notebook.cells if check.node_id in c.source)
+            assert ("params=" in cell.source) == _is_literal(check.params)
+            assert run_check(check.node_id, namespace(reference)) is None
+
+
+def _is_literal(value) -> bool:
+    try:
+        return ast.literal_eval(repr(value)) == value
+    except (ValueError, SyntaxError):
+        return False
+
+
+def test_quiet_restores_the_descriptors():
+    before = [os.fstat(fd).st_ino for fd in (1, 2)]
+    with quiet():
+        assert os.fstat(2).st_ino == os.stat(os.devnull).st_ino
+    assert [os.fstat(fd).st_ino for fd in (1, 2)] == before

@@ -1,0 +1,9 @@
+"""he_init with the Xavier scale sqrt(1 / n_in): the factor 2 for ReLU is forgotten."""
+import numpy as np
+
+CAUGHT_BY = ["he_std", "draws_look_normal[he_init]", "matches_reference_distribution[he_init]"]
+PASSES = ["xavier_std", "shape_and_dtype", "uses_the_given_rng"]
+
+
+def he_init(n_in, n_out, rng):
+    return rng.normal(0.0, np.sqrt(1.0 / n_in), size=(n_in, n_out))

@@ -1,0 +1,13 @@
+"""Weights of shape (n_out, n_in), the PyTorch nn.Linear layout, instead of the documented (n_in, n_out)."""
+import numpy as np
+
+CAUGHT_BY = ["shape_and_dtype", "xavier_std", "he_std", "matches_reference_distribution[xavier_init]",
+             "matches_reference_distribution[he_init]"]
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.normal(0.0, np.sqrt(1.0 / n_in), size=(n_out, n_in))
+
+
+def he_init(n_in, n_out, rng):
+    return rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in))

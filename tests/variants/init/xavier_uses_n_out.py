@@ -1,0 +1,9 @@
+"""xavier_init scaled by the number of outputs: std sqrt(1 / n_out) instead of sqrt(1 / n_in)."""
+import numpy as np
+
+CAUGHT_BY = ["xavier_std", "matches_reference_distribution[xavier_init]"]
+PASSES = ["he_std", "shape_and_dtype"]
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.normal(0.0, np.sqrt(1.0 / n_out), size=(n_in, n_out))

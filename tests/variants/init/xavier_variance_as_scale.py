@@ -1,0 +1,7 @@
+"""xavier_init passes the variance 1 / n_in as rng.normal's scale, which is the standard deviation."""
+CAUGHT_BY = ["xavier_std", "draws_look_normal[xavier_init]", "matches_reference_distribution[xavier_init]"]
+PASSES = ["he_std"]
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.normal(0.0, 1.0 / n_in, size=(n_in, n_out))

@@ -1,0 +1,15 @@
+"""cross_entropy_error sums over the batch instead of averaging: the loss grows with the batch size."""
+import numpy as np
+
+CAUGHT_BY = ["cee_label_examples", "cee_labels_match_one_hot", "cee_matches_reference_one_hot",
+             "cee_matches_reference_labels"]
+PASSES = ["cee_seed_examples"]
+
+
+def cross_entropy_error(y, t):
+    y, t = np.asarray(y, dtype=float), np.asarray(t)
+    if y.ndim == 1:
+        y, t = y[np.newaxis, :], t[np.newaxis, ...]
+    if t.shape == y.shape:
+        return float(-np.sum(t * np.log(y + 1e-7)))
+    return float(-np.sum(np.log(y[np.arange(y.shape[0]), t] + 1e-7)))

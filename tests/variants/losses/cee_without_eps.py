@@ -1,0 +1,16 @@
+"""cross_entropy_error without eps: log(0) = -inf for a zero probability, and 0 * log(0) = nan."""
+import numpy as np
+
+CAUGHT_BY = ["cee_seed_examples", "cee_zero_probability_is_finite", "cee_matches_reference_one_hot",
+             "cee_matches_reference_labels"]
+PASSES = ["cee_label_examples", "cee_labels_match_one_hot"]
+
+
+def cross_entropy_error(y, t):
+    y, t = np.asarray(y, dtype=float), np.asarray(t)
+    if y.ndim == 1:
+        y, t = y[np.newaxis, :], t[np.newaxis, ...]
+    n = y.shape[0]
+    if t.shape == y.shape:
+        return float(-np.sum(t * np.log(y)) / n)
+    return float(-np.sum(np.log(y[np.arange(n), t])) / n)

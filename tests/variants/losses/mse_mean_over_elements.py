@@ -1,0 +1,9 @@
+"""mean_squared_error as 0.5 * np.mean: divides by every element (N * K), not by the batch size N."""
+import numpy as np
+
+CAUGHT_BY = ["mse_seed_examples", "mse_batch_example", "mse_matches_reference"]
+PASSES = ["mse_is_batch_average"]
+
+
+def mean_squared_error(y, t):
+    return float(0.5 * np.mean((np.asarray(y) - np.asarray(t)) ** 2))

@@ -1,0 +1,9 @@
+"""mean_squared_error forgets the batch: 1/2 * sum over all samples, not divided by N."""
+import numpy as np
+
+CAUGHT_BY = ["mse_batch_example", "mse_is_batch_average", "mse_matches_reference"]
+PASSES = ["mse_seed_examples"]
+
+
+def mean_squared_error(y, t):
+    return float(0.5 * np.sum((np.asarray(y) - np.asarray(t)) ** 2))

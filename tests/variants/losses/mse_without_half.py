@@ -1,0 +1,11 @@
+"""mean_squared_error without the 1/2: sum((y - t)**2), twice the course's E."""
+import numpy as np
+
+CAUGHT_BY = ["mse_seed_examples", "mse_batch_example", "mse_matches_reference"]
+PASSES = ["mse_is_batch_average"]
+
+
+def mean_squared_error(y, t):
+    y, t = np.asarray(y, dtype=float), np.asarray(t, dtype=float)
+    n = y.shape[0] if y.ndim == 2 else 1
+    return float(np.sum((y - t) ** 2) / n)

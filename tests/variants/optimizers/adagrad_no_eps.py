@@ -1,0 +1,18 @@
+"""AdaGrad without eps: a gradient that is 0 from the start gives 0 / 0 = nan."""
+import numpy as np
+
+CAUGHT_BY = ["zero_gradient_is_safe", "adagrad_matches_reference"]
+PASSES = ["all_converge_on_a_quadratic", "state_kept_per_key"]
+
+
+class AdaGrad:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+        self.h = {}
+
+    def update(self, params, grads):
+        for key in params:
+            if key not in self.h:
+                self.h[key] = np.zeros_like(params[key])
+            self.h[key] += grads[key] * grads[key]
+            params[key] -= self.lr * grads[key] / np.sqrt(self.h[key])
