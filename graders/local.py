@@ -229,29 +229,50 @@ class CheckNotPassed(AssertionError):
         return self.text.splitlines()
 
 
-def run_check(node_id: str, namespace: dict, params: dict | None = None) -> None:
+# (task, check) -> (the check's points, whether it passed), for the checks this kernel ran.
+_RESULTS: dict[tuple[str, str], tuple[float, bool]] = {}
+
+
+def run_check(node_id: str, namespace: dict, points: float | None = None,
+              params: dict | None = None) -> float | None:
     """Run one grader check on the functions in ``namespace`` (a notebook's ``globals()``).
 
-    ``params`` are the values of a parametrized check's arguments; without them a case's
-    values are found by collecting its suite with pytest. Returns None when the check passed
-    (a test cell must not have a value: nbgrader would read it as partial credit) and raises
-    :class:`CheckNotPassed` otherwise.
+    ``points`` is what the check's cell is worth; ``params`` are the values of a parametrized
+    check's arguments (without them a case's values are found by collecting its suite).
+
+    - passed: prints one line and returns None (nbgrader gives a cell without a value full
+      points);
+    - failed: raises :class:`CheckNotPassed` (nbgrader gives the cell 0);
+    - not run here (pytest would skip it: no GPU, no dataset): returns the cell's share as
+      ``dlgrade grade`` would count it, ``points`` times the fraction of points the task's
+      checks that ran so far earned (nbgrader reads a number as partial credit). As the CLI
+      leaves such a check out of the task's score, the notebook then totals the same.
     """
     check = CheckId.parse(node_id)
     with quiet():
         verdict, description, images = _run(check, namespace, params)
+    _show(images)
     if verdict.passed:
+        _RESULTS[check.task, check.name] = (points or 0.0, True)
         print(f"passed: {check.task} / {check.name}")
-        _show(images)
-        return
+        return None
     from graders.report import check_feedback
     from graders.runner import CheckResult
 
     text = check_feedback(CheckResult(check.task, check.name, check.tier, description, 1.0, verdict))
-    if verdict.status == "not run":
-        text += "\n    (a check that cannot run on the grading machine scores 0 in a notebook)"
-    _show(images)
+    if verdict.status == "not run" and points is not None:
+        share = not_run_share(check.task, points)
+        print(f"{text}\n    its points follow the task's checks that ran: {share:.4g} of {points:.4g}")
+        return share
+    _RESULTS[check.task, check.name] = (points or 0.0, False)
     raise CheckNotPassed(text, verdict.status)
+
+
+def not_run_share(task_id: str, points: float) -> float:
+    """``points`` times the fraction of points earned by the task's checks that ran in this kernel."""
+    ran = [(worth, passed) for (task, _), (worth, passed) in _RESULTS.items() if task == task_id]
+    total = sum(worth for worth, _ in ran)
+    return points * sum(worth for worth, passed in ran if passed) / total if total else 0.0
 
 
 def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict, str, list[bytes]]:
@@ -326,12 +347,24 @@ def collect_items(files, convert) -> tuple[list, list[str]]:
     return collector.results, collector.errors
 
 
+_HYPOTHESIS_HOME: list[str] = []
+
+
 def _load_profile() -> None:
+    """The kit's deterministic hypothesis profile; hypothesis's caches outside the notebook's folder.
+
+    By default hypothesis keeps a ``.hypothesis/`` folder in the working folder, which for a
+    notebook is the assignment folder: it would be handed in, and from source/ handed out.
+    """
     from hypothesis import settings
+    from hypothesis.configuration import set_hypothesis_home_dir
 
     import graders.plugin  # noqa: F401  (registers the "dlgrade" profile)
 
     settings.load_profile("dlgrade")
+    if not _HYPOTHESIS_HOME and not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="dlgrade-hypothesis-"))
+        set_hypothesis_home_dir(_HYPOTHESIS_HOME[0])
 
 
 def _marks(module, function) -> list:

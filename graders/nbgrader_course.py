@@ -47,20 +47,22 @@ COURSE = os.path.dirname(os.path.abspath(__file__))
 # other files into release/ as they are, solution markers and all (nbgrader #1237); every
 # exercise here lives in a notebook and the graders in the installed kit. It also keeps a
 # student's own .py file (a `graders.py`, a `solutions.py`) out of the folder the autograder
-# runs in, where it would shadow the kit's modules.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "*.py"]
+# runs in, where it would shadow the kit's modules. Hidden files and folders (caches,
+# .ipynb_checkpoints) stay behind too.
+c.CourseDirectory.ignore = [".*", "*.pyc", "__pycache__", "feedback", "*.py"]
 
 
 def handed_out_files(source):
-    """Every file an assignment hands out besides its notebooks, relative to its folder."""
+    """Every file an assignment hands out besides notebooks and ignored ones, relative to its folder."""
     found = {{}}
     for assignment in sorted(os.listdir(source)) if os.path.isdir(source) else []:
-        folder = os.path.join(source, assignment)
-        files = sorted(os.path.relpath(os.path.join(parent, name), folder)
-                       for parent, _, names in os.walk(folder) if ".ipynb_checkpoints" not in parent
-                       for name in names if not name.endswith((".ipynb", ".py", ".pyc")))
+        folder, files = os.path.join(source, assignment), []
+        for parent, folders, names in os.walk(folder):
+            folders[:] = [name for name in folders if not name.startswith(".") and name != "__pycache__"]
+            files += [os.path.relpath(os.path.join(parent, name), folder) for name in names
+                      if not name.startswith(".") and not name.endswith((".ipynb", ".py", ".pyc"))]
         if files:
-            found[assignment] = files
+            found[assignment] = sorted(files)
     return found
 
 

@@ -137,22 +137,28 @@ def split_module(source: str) -> list[Segment]:
     marked = {n for n, line in enumerate(lines, 1) if BEGIN.match(line)}
     body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
     start = tree.body[0].end_lineno + 1 if body is not tree.body else 1
-    segments: list[Segment] = []
+    spans: list[tuple[int, int, list]] = []  # first line, last line, statements
     for node in body:
         end = _last_line(lines, node.end_lineno)
-        text = "\n".join(lines[start - 1:end]).strip("\n")
         solution = any(start <= n <= end for n in marked)
-        if solution:
-            segments.append(Segment(text, True, _defined_names(node), _signature(node),
-                                    ast.get_docstring(node) or ""))
-        elif segments and not segments[-1].solution:
-            last = segments.pop()
-            segments.append(Segment(f"{last.source}\n\n\n{text}".strip("\n"), False,
-                                    last.names + _defined_names(node)))
+        if not solution and spans and not _has_solution(spans[-1], marked):
+            spans[-1] = (spans[-1][0], end, spans[-1][2] + [node])
         else:
-            segments.append(Segment(text, False, _defined_names(node)))
+            spans.append((start, end, [node]))
         start = end + 1
+    segments = []
+    for first, last, nodes in spans:
+        text = "\n".join(lines[first - 1:last]).strip("\n")
+        names = tuple(name for node in nodes for name in _defined_names(node))
+        if _has_solution((first, last, nodes), marked):
+            segments.append(Segment(text, True, names, _signature(nodes[0]), ast.get_docstring(nodes[0]) or ""))
+        else:
+            segments.append(Segment(text, False, names))
     return [s for s in segments if s.source.strip()]
+
+
+def _has_solution(span, marked: set[int]) -> bool:
+    return any(span[0] <= n <= span[1] for n in marked)
 
 
 def _last_line(lines: list[str], end: int) -> int:
@@ -257,7 +263,7 @@ def check_points(checks: list[Check], task_points: TaskPoints) -> dict[str, floa
 
 
 def check_cell(check: Check, points: float):
-    call = f"run_check({check.node_id!r}, globals()"
+    call = f"run_check({check.node_id!r}, globals(), points={points!r}"
     if check.params and _is_literal(check.params):
         call += f", params={check.params!r}"  # else run_check finds them by collecting the suite
     call += ")"

@@ -352,19 +352,24 @@ class Worker:
             _copy_into(ours, theirs)
 
 
+MUTABLE = (np.ndarray, dict, list, np.random.Generator)
+
+
 def _copy_into(ours, theirs) -> None:
-    if isinstance(ours, np.ndarray) and isinstance(theirs, np.ndarray):
+    if isinstance(ours, np.random.Generator) and isinstance(theirs, np.random.Generator):
+        ours.bit_generator.state = theirs.bit_generator.state  # the student's draws advance ours
+    elif isinstance(ours, np.ndarray) and isinstance(theirs, np.ndarray):
         if ours.shape == theirs.shape and ours.flags.writeable:
             np.copyto(ours, theirs, casting="unsafe")
     elif isinstance(ours, dict) and isinstance(theirs, dict):
         for key in theirs:
-            if key in ours and isinstance(ours[key], (np.ndarray, dict, list)):
+            if key in ours and isinstance(ours[key], MUTABLE):
                 _copy_into(ours[key], theirs[key])
             else:
                 ours[key] = theirs[key]
     elif isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
         for i, (a, b) in enumerate(zip(ours, theirs)):
-            if isinstance(a, (np.ndarray, dict, list)):
+            if isinstance(a, MUTABLE):
                 _copy_into(a, b)
             else:
                 ours[i] = b

@@ -66,7 +66,8 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
         console.print(f"[yellow]note:[/yellow] {note}")
     if details:
         for task in report.tasks:
-            if task.status != "passed" and task.checks:
+            not_run = any(c.verdict.status == "not run" for c in task.checks)
+            if task.checks and (task.status != "passed" or not_run):  # a check not run is never silent
                 console.print(task_feedback(task), markup=False, highlight=False, soft_wrap=True)
 
 

@@ -42,7 +42,6 @@ MODES = ("auto", "bwrap", "none")
 KIT_ROOT = Path(__file__).resolve().parent.parent
 WORKER_DIR = Path(__file__).resolve().parent / "worker"
 WORKER_FILES = ("server.py", "wire.py", "guard.py")
-DATA_ENV = "DLGRADE_DATA"       # a dataset folder the worker may read (the mlp task)
 FILE_SIZE_LIMIT_MB = 512        # the largest file a worker may write
 SYSTEM_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32")
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime", "passwd",
@@ -129,9 +128,6 @@ def launch(tmpdir: Path, submission_dir: Path, module: str, fd: int) -> Launch:
     work = tmpdir / "work"
     work.mkdir(exist_ok=True)
     env = {"DLGRADE_WORKER_PATH": os.pathsep.join(site_dirs())}
-    readable = data_dirs()
-    if readable:
-        env["DLGRADE_WORKER_READABLE"] = os.pathsep.join(map(str, readable))
     if mode() == "bwrap":
         server, submission, home = f"{WORKER_MOUNT}/server.py", SUBMISSION_MOUNT, WORK_MOUNT
         prefix = bwrap_argv(submission_dir, work)
@@ -156,7 +152,7 @@ def bwrap_argv(submission_dir: Path, work: Path) -> list[str]:
         elif path.is_dir():
             argv += ["--ro-bind", str(path), str(path)]
     argv += [arg for name in ETC_FILES for arg in ("--ro-bind-try", f"/etc/{name}", f"/etc/{name}")]
-    bound = python_dirs() + data_dirs()
+    bound = python_dirs()
     for path in bound:
         argv += ["--ro-bind", str(path), str(path)]
     for path in hidden_dirs(bound):
@@ -187,12 +183,6 @@ def python_dirs() -> list[Path]:
                   str(Path(sys.executable).resolve().parent.parent), *site_dirs()]
     system = [Path("/", name) for name in SYSTEM_DIRS]
     return _outermost([Path(c).resolve() for c in candidates if c and Path(c).is_dir()], skip=system)
-
-
-def data_dirs() -> list[Path]:
-    """Dataset folders the worker may read (``DLGRADE_DATA``), if any."""
-    value = os.environ.get(DATA_ENV, "")
-    return [Path(value).resolve()] if value and Path(value).is_dir() else []
 
 
 def hidden_dirs(bound: list[Path]) -> list[Path]:

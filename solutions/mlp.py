@@ -29,6 +29,7 @@ DEFAULT_CONFIG = {
     "valid_fraction": 0.2, # share of x_train held out for validation (the seed's 0.8 / 0.2)
     "seed": 0,             # seeds the split, the shuffling and dropout
     "device": None,        # "cuda", "cpu", or None: CUDA when available, else CPU
+    "valid_data": None,    # (x_valid, y_valid): validate on these instead of splitting x_train
 }
 
 #: Activation functions ``build_mlp`` accepts, by name.
@@ -220,7 +221,9 @@ def train(model, x_train, y_train, config=None):
         x_train: torch.uint8 tensor (N, 28, 28), raw images (maybe sorted by label).
         y_train: torch.int64 tensor (N,), labels 0..9.
         config: dict; missing keys take DEFAULT_CONFIG's values: epochs, batch_size, lr,
-            patience (None: no early stopping), valid_fraction, seed, device.
+            patience (None: no early stopping), valid_fraction, seed, device. It may also
+            hold "valid_data": (x_valid, y_valid), raw images and labels like x_train and
+            y_train: then validate on those and train on all of x_train (no split).
 
     Returns:
         history, a dict:
@@ -247,7 +250,12 @@ def train(model, x_train, y_train, config=None):
     model.to(device)
     x = preprocess(torch.as_tensor(x_train).to(device, non_blocking=True))  # uint8 crosses: 4x fewer bytes
     y = torch.as_tensor(y_train).to(device, non_blocking=True).long()
-    x_tr, y_tr, x_va, y_va = split_train_valid(x, y, cfg["valid_fraction"], generator)
+    if cfg.get("valid_data") is not None:  # the caller's own validation set: no split
+        x_tr, y_tr = x, y
+        x_va = preprocess(torch.as_tensor(cfg["valid_data"][0]).to(device))
+        y_va = torch.as_tensor(cfg["valid_data"][1]).to(device).long()
+    else:
+        x_tr, y_tr, x_va, y_va = split_train_valid(x, y, cfg["valid_fraction"], generator)
 
     optimizer = torch.optim.Adam(model.parameters(), lr=cfg["lr"], **_adam_options(device))
     schedule = _lr_schedule(optimizer, cfg)

@@ -1,6 +1,6 @@
 """Hostile and broken submissions cost only the task they touch, with and without bubblewrap.
 
-The whole corpus (tests/hostile/) is graded as one class with two grader processes, once
+The whole corpus (tests/hostile/) is graded as one class with four grader processes, once
 per sandbox mode, next to an untouched copy of the reference. For each case: the run
 finishes and grades it, the attacked task gets 0 with the declared status and reason
 on every check, and the other task scores exactly as the reference does.
@@ -42,7 +42,7 @@ def graded(request, tmp_path_factory):
     make_submission(folder / "class" / "reference")
     tasks = sorted({case.task for case in CASES}) + [CONTROL]
     with mock.patch.dict(os.environ, {sandbox.ENV: mode}):
-        outcomes = grade_class(folder / "class", folder / "out", task_ids=tasks, workers=2,
+        outcomes = grade_class(folder / "class", folder / "out", task_ids=tasks, workers=4,
                                max_call_timeout=CALL_LIMIT_S)
     return mode, {o.student: read_report(folder / "out" / STUDENTS / o.student) for o in outcomes}
 

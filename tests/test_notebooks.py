@@ -118,7 +118,7 @@ def test_regenerating_gives_the_same_bytes(tmp_path):
 
 
 def test_source_notebook_holds_the_reference_and_its_release_the_stub(plans):
-    """The notebook's code is the solutions module; nbgrader's stubbing of it is exercises/."""
+    """The notebook's code is the solutions module; nbgrader's stubbing of it is the stub in exercises/."""
     from nbgrader.preprocessors import ClearSolutions
 
     for plan in plans:
@@ -126,8 +126,7 @@ def test_source_notebook_holds_the_reference_and_its_release_the_stub(plans):
         assert same_code(notebook_module(plan.notebook), reference)
         student, _ = ClearSolutions(code_stub={"python": "# YOUR CODE HERE\nraise NotImplementedError()"}) \
             .preprocess(nbformat.from_dict(plan.notebook), {"metadata": {}})
-        assert same_code(notebook_module(student), (EXERCISES / f"{plan.task.id}.py").read_text())
-        assert same_code(strip_solutions(reference), (EXERCISES / f"{plan.task.id}.py").read_text())
+        assert same_code(notebook_module(student), strip_solutions(reference))  # what `dlgrade sync` writes
 
 
 def same_code(a: str, b: str) -> bool:
@@ -298,3 +297,33 @@ def test_quiet_restores_the_descriptors():
     with quiet():
         assert os.fstat(2).st_ino == os.stat(os.devnull).st_ino
     assert [os.fstat(fd).st_ino for fd in (1, 2)] == before
+
+
+def test_a_check_that_cannot_run_here_takes_the_share_the_cli_would_give(monkeypatch, capsys):
+    """A skipped check (no GPU, no dataset) is left out of the task's score by `dlgrade grade`;
+    in a notebook its cell gets its points times the fraction the checks that ran earned."""
+    import graders.local as local
+    import graders.public.test_softmax as suite
+
+    def test_needs_a_gpu(student):
+        """Trains on the GPU."""
+        pytest.skip("not run: this machine has no CUDA GPU")
+
+    @pytest.mark.skipif(True, reason="not run: no dataset")
+    def test_needs_data(student):
+        """Reads a dataset."""
+
+    monkeypatch.setattr(suite, "test_needs_a_gpu", test_needs_a_gpu, raising=False)
+    monkeypatch.setattr(suite, "test_needs_data", test_needs_data, raising=False)
+    monkeypatch.setattr(local, "_RESULTS", {})
+    variant = (KIT / "tests" / "variants" / "softmax" / "no_max_shift.py").read_text()
+    code = namespace(SOFTMAX + "\n\n" + variant)
+    assert run_check("public/test_softmax.py::test_seed_example_small", code, points=1.0) is None
+    with pytest.raises(CheckNotPassed):
+        run_check("public/test_softmax.py::test_seed_example_no_overflow", code, points=3.0)
+    gpu = run_check("public/test_softmax.py::test_needs_a_gpu", code, points=2.0)
+    data = run_check("public/test_softmax.py::test_needs_data", code, points=2.0)
+    assert gpu == data == pytest.approx(2.0 * 1.0 / 4.0)
+    assert 1.0 + 0.0 + gpu + data == pytest.approx(8.0 * 1.0 / 4.0)  # points * earned / ran, as the CLI
+    out = capsys.readouterr().out
+    assert "NOT RUN: softmax / needs_a_gpu (Trains on the GPU.)" in out and "no CUDA GPU" in out

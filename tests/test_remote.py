@@ -112,3 +112,12 @@ def test_submission_cannot_import_the_kit(tmp_path):
     with pytest.raises(BrokenModule, match="may not import 'solutions"):
         worker.ensure_started()
     worker.stop()
+
+
+def test_a_generator_argument_advances_like_a_local_one(tmp_path):
+    (tmp_path / "draw.py").write_text("def draw(rng):\n    return rng.normal(size=3)\n")
+    worker = Worker(tmp_path, "draw")
+    ours, local = np.random.default_rng(7), np.random.default_rng(7)
+    np.testing.assert_array_equal(worker.ensure_started().draw(ours), local.normal(size=3))
+    assert ours.random() == local.random()
+    worker.stop()

@@ -64,3 +64,17 @@ def test_numpy_scalars_keep_their_type():
     back = decode(encode([np.float64(1.5), np.int64(3), np.bool_(True), np.float32(2.0)]))
     assert [type(v) for v in back] == [np.float64, np.int64, np.bool_, np.float32]
     assert back[0] == 1.5 and back[1] == 3
+
+
+@pytest.mark.parametrize("bit_generator", ["PCG64", "MT19937", "Philox", "SFC64"])
+def test_generators_travel_as_their_state(bit_generator):
+    rng = np.random.Generator(getattr(np.random, bit_generator)(42))
+    rng.random(3)
+    back = decode(encode({"rng": rng}))["rng"]
+    np.testing.assert_array_equal(back.normal(size=5), rng.normal(size=5))
+
+
+def test_unknown_bit_generators_are_refused():
+    data = encode(np.random.default_rng(0)).replace(b'"PCG64"', b'"EVL64"')
+    with pytest.raises(WireError, match="unknown bit generator"):
+        decode(data)

@@ -28,7 +28,7 @@ def expect_value_error(call, what, hint=""):
         got = call()
     except StudentException as exc:
         expect_true(exc.type_name == "ValueError", f"{what} should raise ValueError",
-                    got=f"raised {exc.type_name}", hint=hint)
+                    got=str(exc), hint=hint)
         return
     raise CheckFailed(f"{what} should raise ValueError", got=got, hint=hint)
 

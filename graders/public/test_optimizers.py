@@ -21,11 +21,11 @@ ADAPTIVE = ("AdaGrad", "RMSprop", "Adam")
 IN_PLACE_HINT = ("Change the arrays in params (params[key] -= step), or replace the entries "
                  "(params[key] = new array); don't build and return a new dict, and leave grads alone.")
 
-STEPS_TO_CONVERGE = 100
+STEPS_TO_CONVERGE = 80
 # Hyperparameters that make each optimizer settle on QUADRATIC within STEPS_TO_CONVERGE steps.
 CONVERGING = {
     "SGD": {"lr": 0.1},
-    "Momentum": {"lr": 0.05, "momentum": 0.9},
+    "Momentum": {"lr": 0.05, "momentum": 0.8},
     "Nesterov": {"lr": 0.05, "momentum": 0.9},
     "AdaGrad": {"lr": 0.5},
     "RMSprop": {"lr": 0.05, "decay_rate": 0.99},
@@ -93,7 +93,7 @@ def test_sgd_seed_example(student):
 
 
 @pytest.mark.hint("w <- w - lr * g for every name in params.")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(1), b=arrays(), lr=s.floats(0.001, 1))
 def test_sgd_step_by_hand(student, wg, b, lr):
     """One SGD step on {"W", "b"} gives w - lr·g for each."""
@@ -105,7 +105,7 @@ def test_sgd_step_by_hand(student, wg, b, lr):
 
 
 @pytest.mark.hint("v <- momentum * v - lr * g, then w <- w + v; v starts at zeros and is kept per name.")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(2), lr=s.floats(0.001, 0.5), mu=s.floats(0, 0.99))
 def test_momentum_first_steps(student, wg, lr, mu):
     """Momentum from v = 0: w₁ = w₀ - lr·g₁, then w₂ = w₁ - momentum·lr·g₁ - lr·g₂."""
@@ -119,7 +119,7 @@ def test_momentum_first_steps(student, wg, lr, mu):
 
 
 @pytest.mark.hint("v <- momentum * v - lr * g, then w <- w + momentum * v - lr * g with the new v.")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(2), lr=s.floats(0.001, 0.5), mu=s.floats(0, 0.99))
 def test_nesterov_first_steps(student, wg, lr, mu):
     """Nesterov from v = 0: w₁ = w₀ - (1 + momentum)·lr·g₁, then w₂ = w₁ - momentum²·lr·g₁ - (1 + momentum)·lr·g₂."""
@@ -133,7 +133,7 @@ def test_nesterov_first_steps(student, wg, lr, mu):
 
 
 @pytest.mark.hint("h <- h + g * g, then w <- w - lr * g / (np.sqrt(h) + 1e-8).")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(1), lr=s.floats(0.001, 1))
 def test_adagrad_first_steps(student, wg, lr):
     """AdaGrad with the same g twice: steps lr·g/(|g| + 1e-8), then lr·g/(√2·|g| + 1e-8)."""
@@ -147,7 +147,7 @@ def test_adagrad_first_steps(student, wg, lr):
 
 
 @pytest.mark.hint("h <- decay_rate * h + (1 - decay_rate) * g * g, then w <- w - lr * g / (np.sqrt(h) + 1e-8).")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(1), lr=s.floats(0.001, 0.1), rho=s.floats(0.5, 0.999))
 def test_rmsprop_first_steps(student, wg, lr, rho):
     """RMSprop with the same g twice: h = (1-ρ)·g², then (1-ρ²)·g², and w moves by lr·g/(√h + 1e-8)."""
@@ -163,7 +163,7 @@ def test_rmsprop_first_steps(student, wg, lr, rho):
 
 @pytest.mark.hint("Bias-correct both moments: m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t), "
                   "t = 1 on the first update; then w -= lr * m_hat / (np.sqrt(v_hat) + 1e-8).")
-@settings(max_examples=15)
+@settings(max_examples=12)
 @given(wg=weights_and_grads(1), lr=s.floats(0.0001, 0.1), beta1=s.floats(0.5, 0.99), beta2=s.floats(0.9, 0.9999))
 def test_adam_first_steps(student, wg, lr, beta1, beta2):
     """Adam with a constant gradient g moves w by lr·g/(|g| + 1e-8) in each of its first three steps.
@@ -185,7 +185,7 @@ def quadratic_loss(params: dict) -> float:
 
 @pytest.mark.hint("Step against the gradient, and check the formula in the docstring term by term.")
 def test_all_converge_on_a_quadratic(student):
-    """Each optimizer, fed its own gradients 2·a·w, brings f(w) = Σ a·w² below 1e-4 of its start in 100 steps."""
+    """Each optimizer, fed its own gradients 2·a·w, brings f(w) = Σ a·w² below 1e-3 of its start in 80 steps."""
     def check(name):
         opt, params = getattr(student, name)(**CONVERGING[name]), copy(START)
         update = opt.update
@@ -193,10 +193,10 @@ def test_all_converge_on_a_quadratic(student):
             grads = {key: 2 * QUADRATIC[key] * params[key] for key in params}
             update(params, grads)
         loss = quadratic_loss(params)
-        expect_true(np.isfinite(loss) and loss < 1e-4 * quadratic_loss(START),
+        expect_true(np.isfinite(loss) and loss < 1e-3 * quadratic_loss(START),
                     f"{name}({', '.join(f'{k}={v}' for k, v in CONVERGING[name].items())}) did not bring "
                     f"f(w) = Σ a·w² close to 0 in {STEPS_TO_CONVERGE} steps",
-                    expected=f"f(w) < {1e-4 * quadratic_loss(START):.3g}", got=f"f(w) = {loss:.3g}")
+                    expected=f"f(w) < {1e-3 * quadratic_loss(START):.3g}", got=f"f(w) = {loss:.3g}")
 
     each_written(ALL, check)
 

@@ -45,13 +45,13 @@ NETWORK_EVENTS = frozenset({"socket.connect", "socket.bind", "socket.sendto", "s
 Refused = PermissionError
 
 
-def install(submission_dir: str, work_dir: str, readable: tuple[str, ...] = ()) -> None:
+def install(submission_dir: str, work_dir: str) -> None:
     """Install the hook for the rest of the worker's life."""
     real = os.path.realpath
     submission, work = real(submission_dir), real(work_dir)
     python = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
     python += [p for p in sys.path if p and os.path.isabs(p)]
-    read_roots = tuple(sorted({real(p) for p in (*python, *readable, *SYSTEM_ROOTS,
+    read_roots = tuple(sorted({real(p) for p in (*python, *SYSTEM_ROOTS,
                                                   os.path.dirname(os.path.abspath(__file__)))}))
     policy = (submission, work, read_roots, os.getpid())
 

@@ -270,8 +270,7 @@ def main(argv):
     sys.stdout, sys.stderr = stdout, stderr = BoundedOutput(), BoundedOutput()
     sys.meta_path.insert(0, BlockGraderImports())
     sys.path.insert(0, os.path.abspath(submission_dir))
-    readable = tuple(p for p in os.environ.get("DLGRADE_WORKER_READABLE", "").split(os.pathsep) if p)
-    guard.install(submission_dir, os.getcwd(), readable)
+    guard.install(submission_dir, os.getcwd())
     Worker(conn, submission_dir, module_name, stdout, stderr).serve()
 
 

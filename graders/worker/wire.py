@@ -3,7 +3,8 @@
 Messages are a JSON header followed by raw array buffers. Nothing is ever
 unpickled: the grader decodes what an untrusted worker sends, so only plain
 data can cross (None, bool, int, float, str, list, tuple, dict with str keys,
-numeric numpy arrays and scalars, torch tensors as arrays). Anything else is
+numeric numpy arrays and scalars, numpy Generators as their state, torch
+tensors as arrays). Anything else is
 sent as a *handle*: an integer naming an object that stays on the side that
 owns it.
 
@@ -19,6 +20,8 @@ import numpy as np
 
 #: numpy dtype kinds that may cross the wire: bool, signed/unsigned int, float, complex.
 SAFE_KINDS = frozenset("biufc")
+#: numpy bit generators a Generator may be rebuilt from (sent as its state, never pickled).
+BIT_GENERATORS = frozenset({"PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64"})
 MAX_DEPTH = 32
 
 
@@ -62,6 +65,9 @@ def _encode_tree(value, buffers: list, to_handle, depth: int):
         node = _encode_array(array, buffers, scalar=False)
         node["torch"] = str(value.device)
         return node
+    if isinstance(value, np.random.Generator):
+        state = value.bit_generator.state
+        return {"rng": _encode_tree(state, buffers, None, depth + 1)}
     if isinstance(value, (list, tuple)):
         items = [_encode_tree(v, buffers, to_handle, depth + 1) for v in value]
         return {"list" if isinstance(value, list) else "tuple": items}
@@ -147,7 +153,19 @@ def _decode_tree(node, buffers, from_handle, make_tensor, depth):
         return from_handle(handle) if from_handle else handle
     if "array" in node:
         return _decode_array(node, buffers, make_tensor)
+    if "rng" in node:
+        return _decode_generator(recurse(node["rng"]))
     raise WireError("malformed message node")
+
+
+def _decode_generator(state: dict) -> np.random.Generator:
+    """A numpy Generator in exactly the sender's state (its next draws are the sender's)."""
+    name = state.get("bit_generator") if isinstance(state, dict) else None
+    if name not in BIT_GENERATORS:
+        raise WireError(f"unknown bit generator {name!r}")
+    bit_generator = getattr(np.random, name)()
+    bit_generator.state = state
+    return np.random.Generator(bit_generator)
 
 
 def _decode_array(node, buffers, make_tensor):

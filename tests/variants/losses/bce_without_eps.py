@@ -7,4 +7,4 @@ PASSES = ["bce_closed_forms"]
 
 def binary_cross_entropy(p, t):
     p, t = np.asarray(p, dtype=float), np.asarray(t, dtype=float)
-    return float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
+    return -np.mean(t * np.log(p) + (1 - t) * np.log(1 - p))

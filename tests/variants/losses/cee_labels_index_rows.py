@@ -11,5 +11,5 @@ def cross_entropy_error(y, t):
         y, t = y[np.newaxis, :], t[np.newaxis, ...]
     n = y.shape[0]
     if t.shape == y.shape:
-        return float(-np.sum(t * np.log(y + 1e-7)) / n)
-    return float(-np.sum(np.log(y[:, t] + 1e-7)) / n)
+        return -np.sum(t * np.log(y + 1e-7)) / n
+    return -np.sum(np.log(y[:, t] + 1e-7)) / n

@@ -11,5 +11,5 @@ def cross_entropy_error(y, t):
     if y.ndim == 1:
         y, t = y[np.newaxis, :], t[np.newaxis, ...]
     if t.shape == y.shape:
-        return float(-np.sum(t * np.log(y + 1e-7)))
-    return float(-np.sum(np.log(y[np.arange(y.shape[0]), t] + 1e-7)))
+        return -np.sum(t * np.log(y + 1e-7))
+    return -np.sum(np.log(y[np.arange(y.shape[0]), t] + 1e-7))

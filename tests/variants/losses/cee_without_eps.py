@@ -12,5 +12,5 @@ def cross_entropy_error(y, t):
         y, t = y[np.newaxis, :], t[np.newaxis, ...]
     n = y.shape[0]
     if t.shape == y.shape:
-        return float(-np.sum(t * np.log(y)) / n)
-    return float(-np.sum(np.log(y[np.arange(n), t])) / n)
+        return -np.sum(t * np.log(y)) / n
+    return -np.sum(np.log(y[np.arange(n), t])) / n

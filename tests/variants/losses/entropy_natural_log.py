@@ -8,5 +8,4 @@ PASSES = ["entropy_per_row"]
 def entropy_bits(p):
     p = np.asarray(p, dtype=float)
     safe = np.where(p > 0, p, 1.0)
-    h = -np.sum(p * np.log(safe), axis=-1)
-    return float(h) if h.ndim == 0 else h
+    return -np.sum(p * np.log(safe), axis=-1)

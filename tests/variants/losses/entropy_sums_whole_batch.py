@@ -8,4 +8,4 @@ PASSES = ["entropy_closed_forms", "entropy_with_zeros"]
 def entropy_bits(p):
     p = np.asarray(p, dtype=float)
     safe = np.where(p > 0, p, 1.0)
-    return float(-np.sum(p * np.log2(safe)))
+    return -np.sum(p * np.log2(safe))

@@ -4,7 +4,7 @@ import numpy as np
 
 def accuracy(y_true, y_pred):
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    return float(np.count_nonzero(y_true == y_pred) / y_true.size)
+    return np.count_nonzero(y_true == y_pred) / y_true.size
 
 
 def confusion_matrix(y_true, y_pred, num_classes):

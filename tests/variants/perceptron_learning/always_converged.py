@@ -19,4 +19,4 @@ def train_perceptron(X, y, lr, epochs, rng):
                 mistakes += 1
         if mistakes == 0:
             break
-    return w, float(b), True
+    return w, b, True

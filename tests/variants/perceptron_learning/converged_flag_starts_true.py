@@ -21,4 +21,4 @@ def train_perceptron(X, y, lr, epochs, rng):
                 converged = False
         if converged:
             break
-    return w, float(b), converged
+    return w, b, converged

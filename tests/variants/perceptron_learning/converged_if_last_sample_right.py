@@ -14,5 +14,5 @@ def train_perceptron(X, y, lr, epochs, rng):
             w += lr * error * X[i]
             b += lr * error
         if error == 0:
-            return w, float(b), True
-    return w, float(b), False
+            return w, b, True
+    return w, b, False

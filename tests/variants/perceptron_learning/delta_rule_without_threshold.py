@@ -2,7 +2,7 @@
 the weights drift to a least-squares fit, which misclassifies AND."""
 import numpy as np
 
-CAUGHT_BY = ["learns_AND", "learns_NAND", "separable_data_converges_and_separates"]
+CAUGHT_BY = ["learns_AND", "learns_OR", "learns_NAND", "separable_data_converges_and_separates"]
 
 
 def train_perceptron(X, y, lr, epochs, rng):
@@ -17,5 +17,5 @@ def train_perceptron(X, y, lr, epochs, rng):
             w += lr * error * X[i]
             b += lr * error
         if mistakes == 0:
-            return w, float(b), True
-    return w, float(b), False
+            return w, b, True
+    return w, b, False

@@ -14,5 +14,5 @@ def train_perceptron(X, y, lr, epochs, rng):
                 theta += lr * (t - out) * x
                 mistakes += 1
         if not mistakes:
-            return theta[1:], float(theta[0]), True
-    return theta[1:], float(theta[0]), False
+            return theta[1:], theta[0], True
+    return theta[1:], theta[0], False

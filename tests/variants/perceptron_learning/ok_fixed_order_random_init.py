@@ -17,4 +17,4 @@ def train_perceptron(X, y, lr, epochs, rng):
                 b = b + lr * (t - out)
                 converged = False
         epoch += 1
-    return w, float(b), bool(converged)
+    return w, b, bool(converged)

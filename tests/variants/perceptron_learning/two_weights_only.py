@@ -18,5 +18,5 @@ def train_perceptron(X, y, lr, epochs, rng):
                 b += lr * error
                 mistakes += 1
         if mistakes == 0:
-            return w, float(b), True
-    return w, float(b), False
+            return w, b, True
+    return w, b, False
