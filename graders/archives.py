@@ -98,10 +98,10 @@ def _unzip(source: Path, dest: Path, budget: _Budget) -> list[str]:
             if info.is_dir():
                 continue
             name = _safe_name(info.filename)
-            mode = info.external_attr >> 16
+            kind = stat.S_IFMT(info.external_attr >> 16)   # 0 where the zip tool stored no file type
             if name is None:
                 skipped.append(f"{info.filename} (outside the submission folder)")
-            elif mode and not stat.S_ISREG(mode):
+            elif kind and kind != stat.S_IFREG:
                 skipped.append(f"{info.filename} (a link or special file)")
             elif all(_wanted(part) for part in name.parts):
                 with archive.open(info) as f:

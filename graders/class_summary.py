@@ -96,6 +96,7 @@ def histogram(totals: list[float], max_total: float, path: Path) -> None:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(6, 3.5), dpi=100)
     axes = figure.subplots()
@@ -103,6 +104,7 @@ def histogram(totals: list[float], max_total: float, path: Path) -> None:
     axes.hist(totals, bins=min(20, max(5, int(upper))), range=(0, upper), color="#4c72b0", edgecolor="white")
     axes.set_xlabel(f"total points (of {max_total:g})")
     axes.set_ylabel("students")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(f"Distribution of totals ({len(totals)} students)")
     figure.tight_layout()
     temporary = path.with_name(f".{path.name}.tmp")

@@ -44,6 +44,8 @@ def nbgrader_command(course_dir, task_ids, course_id, points_path):
             table.add_row(assignment, plan.path.name, str(len(plan.checks)), f"{plan.points:g}")
         table.add_row("", "", "", f"[bold]{sum(p.points for p in plans):g}[/bold]")
     console.print(table)
+    for task_id, reason in summary.left_out.items():
+        console.print(f"[yellow]note:[/yellow] no notebook for {task_id}: {reason}")
     console.print(f"{len(summary.changed)} file(s) written" if summary.changed else "up to date")
     console.print(f"next: cd {course_dir} && nbgrader generate_assignment <assignment>", markup=False)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hypothesis.errors import Flaky
+
 from graders.expect import CheckFailed
 from graders.remote import SubmissionProblem
 
@@ -38,6 +40,10 @@ def verdict_for(exc: BaseException | None, *, hint: str = "", skipped_reason: st
     if isinstance(exc, SubmissionProblem):
         return Verdict(exc.status, f"your code {exc}" if exc.status == "error" else str(exc),
                        hint if exc.status not in ("not attempted", "missing") else "", example)
+    if isinstance(exc, Flaky):
+        return Verdict("failed", "gave different results when called twice with the same input: "
+                       "does it draw random numbers that are not from the rng it was given, or "
+                       "change its inputs in place?", hint, example)
     if isinstance(exc, AssertionError):
         return Verdict("failed", str(exc) or "a property of the result does not hold", hint, example)
     # A grader suite should only fail through CheckFailed; anything else is a bug in the

@@ -6,14 +6,15 @@ namespace, and nbgrader runs the autograder test cells in that same kernel, so a
 runs one check of a grader suite with a :class:`LocalModule` over the notebook's globals::
 
     from graders.local import run_check
-    run_check("public/test_softmax.py::test_rows_sum_to_one", globals())
+    run_check("public/test_softmax.py::test_rows_sum_to_one", globals(), points=0.625)
 
 The check runs with the same hypothesis profile, markers (``hint``, ``call_timeout``,
 ``skip``/``skipif``) and fixtures as under pytest, and a failure reads exactly as in the
 CLI's feedback. A cell that does not pass raises (nbgrader scores it 0) with that text as its
 whole traceback, so no grader source reaches a student's feedback. A cell that passes prints
 one line to stdout and nothing to stderr: nbgrader scores a test cell 0 as soon as anything
-appears on its stderr, and a numpy or PyTorch warning is enough.
+appears on its stderr, and a numpy or PyTorch warning is enough. A check that cannot run here
+(pytest would skip it) gets the share ``dlgrade grade`` would give it, as partial credit.
 
 Unlike a worker process the kernel gives no isolation and no memory limit: a notebook's code
 can change anything in its kernel. Grade with ``dlgrade extract`` + ``dlgrade grade`` where
@@ -22,6 +23,8 @@ that matters.
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import importlib
 import inspect
 import io
@@ -30,6 +33,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import types
 import warnings
 from dataclasses import dataclass
 
@@ -37,32 +41,128 @@ import numpy as np
 
 from graders import tasks
 from graders.feedback import Verdict, verdict_for
-from graders.remote import (PROBED_NAMES, CallTimeout, MissingName, NotAttempted, StopCheck,
-                            StudentException)
+from graders.remote import (
+    PROBED_NAMES,
+    CallTimeout,
+    MissingName,
+    NotAttempted,
+    StopCheck,
+    StudentException,
+)
 
-PLAIN_TYPES = (type(None), bool, int, float, complex, str, bytes, np.ndarray, np.generic)
 MESSAGE_LIMIT = 2000
 _ABSENT = object()
+_CALLBACK_TYPES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType,
+                   types.BuiltinMethodType, functools.partial)
+
+
+# -- the wire, in process --------------------------------------------------------------------
+# What crosses between grader and student is converted as graders.worker.wire would, so a
+# check sees the same values in a notebook as under `dlgrade grade`: arrays come back as
+# copies, tensors as numpy arrays, dicts with str keys and lists as plain containers, and any
+# other object as a LocalObject; a grader function the student calls gets converted values.
+
+def to_grader(value, owner: LocalObject):
+    """A value the student's code produced, as the grader would receive it."""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, np.generic):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if _is_tensor(value):
+        return value.detach().cpu().numpy().copy()
+    if isinstance(value, np.random.Generator):
+        return copy.deepcopy(value)
+    if isinstance(value, (list, tuple)):
+        items = [to_grader(v, owner) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {k: to_grader(v, owner) for k, v in value.items()}
+    return owner._child(value)
+
+
+def to_student(value, owner: LocalObject):
+    """A value the grader passes, as the student's code receives it: its own objects unwrapped,
+    grader functions wrapped so that what the student hands them is converted."""
+    if isinstance(value, LocalObject):
+        return value._target
+    if isinstance(value, list):
+        return [to_student(v, owner) for v in value]
+    if type(value) is tuple:
+        return tuple(to_student(v, owner) for v in value)
+    if type(value) is dict:
+        return {k: to_student(v, owner) for k, v in value.items()}
+    if isinstance(value, _CALLBACK_TYPES):
+        return _callback(value, owner)
+    return value
+
+
+def _callback(fn, owner: LocalObject):
+    @functools.wraps(fn)
+    def call_grader(*args, **kwargs):
+        result = fn(*(to_grader(a, owner) for a in args), **{k: to_grader(v, owner) for k, v in kwargs.items()})
+        return to_student(result, owner)
+    return call_grader
 
 
 # -- the student's side: a module over the notebook's globals -----------------------------------
-class LocalObject:
-    """A student object in this kernel; calls into it behave like calls into a worker.
+class LocalWorker:
+    """Stands in for the worker process of RemoteModule (``student._worker``).
 
-    NotImplementedError reads as "not attempted", other exceptions as the student's error with
-    the line of their code, a call that runs too long as a timeout.
+    Suites that keep state per worker (graders.mlp_grading runs MNIST once per worker) get
+    one LocalWorker per version of the notebook's code: re-running a cell that redefines a
+    function gives a new one.
     """
 
-    def __init__(self, target, namespace: dict, label: str, timeout: float = 10.0,
-                 patch: dict | None = None):
+    poison = None
+    proc = True
+    generation = 1
+
+    def __init__(self, task_id: str):
+        self.module = task_id
+
+
+_WORKERS: dict[int, tuple[tuple, LocalWorker]] = {}
+
+
+def _worker_for(namespace: dict, task_id: str) -> LocalWorker:
+    code = tuple(value for name, value in sorted(namespace.items(), key=lambda item: item[0])
+                 if not name.startswith("_") and isinstance(value, (types.FunctionType, type)))
+    known = _WORKERS.get(id(namespace))
+    if known is None or len(known[0]) != len(code) or any(a is not b for a, b in zip(known[0], code)):
+        known = _WORKERS[id(namespace)] = (code, LocalWorker(task_id))
+    return known[1]
+
+
+class LocalObject:
+    """A student object in this kernel; using it behaves like using a RemoteObject.
+
+    Values cross as over the wire (see to_grader/to_student); NotImplementedError reads as
+    "not attempted", other exceptions as the student's error with the line of their code, a
+    call that runs too long as a timeout.
+    """
+
+    def __init__(self, target, namespace: dict, worker: LocalWorker, label: str,
+                 timeout: float = 10.0, patch: dict | None = None):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_namespace", namespace)
+        object.__setattr__(self, "_worker", worker)
         object.__setattr__(self, "_label", label)
         object.__setattr__(self, "_timeout", timeout)
         object.__setattr__(self, "_patch", patch or {})
+        object.__setattr__(self, "_type_name", type(target).__name__)
 
     def _lookup(self, name: str):
         return getattr(self._target, name)
+
+    def _child(self, value) -> LocalObject:
+        return LocalObject(value, self._namespace, self._worker, f"your {type(value).__name__}",
+                           self._timeout, self._patch)
 
     def __getattr__(self, name: str):
         if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
@@ -76,18 +176,20 @@ class LocalObject:
         if value is _ABSENT:
             raise MissingName(f"`{name}` is missing from {self._label}: define it with the name "
                               "and signature the exercise gives, and run its cell")
-        return self._wrap(value)
+        return to_grader(value, self)
 
     def __setattr__(self, name: str, value) -> None:
-        self._guarded(setattr, self._target, name, value)
+        self._guarded(setattr, self._target, name, to_student(value, self))
 
     def __call__(self, *args, **kwargs):
-        return self._wrap(self._guarded(self._target, *args, **kwargs))
+        args, kwargs = to_student(list(args), self), to_student(dict(kwargs), self)
+        return to_grader(self._guarded(self._target, *args, **kwargs), self)
 
     def _guarded(self, fn, *args, **kwargs):
         """Call ``fn`` with the reference patched in and the time limit, as the worker would."""
-        saved = {name: self._namespace.get(name, _ABSENT) for name in self._patch}
-        self._namespace.update(self._patch)
+        patch = {name: to_student(value, self) for name, value in self._patch.items()}
+        saved = {name: self._namespace.get(name, _ABSENT) for name in patch}
+        self._namespace.update(patch)
         try:
             with time_limit(self._timeout):
                 return fn(*args, **kwargs)
@@ -116,42 +218,32 @@ class LocalObject:
             tb = tb.tb_next
         return where
 
-    def _wrap(self, value):
-        """Plain data as it is; anything else (a function, a class, an instance) as a LocalObject."""
-        if isinstance(value, PLAIN_TYPES) or _is_tensor(value):
-            return value
-        if type(value) in (list, tuple):
-            return type(value)(self._wrap(v) for v in value)
-        if type(value) is dict:
-            return {k: self._wrap(v) for k, v in value.items()}
-        return LocalObject(value, self._namespace, f"your {type(value).__name__}", self._timeout, self._patch)
-
     def __repr__(self) -> str:
-        return f"<student {type(self._target).__name__}>"
+        return f"<student {self._type_name}>"
 
 
 class LocalModule(LocalObject):
     """The notebook's functions for one task, e.g. ``student.softmax(x)``: a ``student`` fixture."""
 
     def __init__(self, namespace: dict, task_id: str, timeout: float = 10.0, patch: dict | None = None):
-        super().__init__(namespace, namespace, "your notebook", timeout, patch)
-        object.__setattr__(self, "_task_id", task_id)
+        super().__init__(namespace, namespace, _worker_for(namespace, task_id), "your notebook", timeout, patch)
+        object.__setattr__(self, "_type_name", "module")
 
     def _lookup(self, name: str):
         return self._namespace.get(name, _ABSENT)
 
-    def with_timeout(self, seconds: float) -> "LocalModule":
+    def with_timeout(self, seconds: float) -> LocalModule:
         """The same module, with a different per-call time limit."""
-        return LocalModule(self._namespace, self._task_id, seconds, self._patch)
+        return LocalModule(self._namespace, self._worker.module, seconds, self._patch)
 
-    def with_reference(self, reference_module, *names: str) -> "LocalModule":
+    def with_reference(self, reference_module, *names: str) -> LocalModule:
         """The same module, with ``names`` rebound to the reference's during each call."""
         patch = dict(self._patch)
         patch.update({name: getattr(reference_module, name) for name in names})
-        return LocalModule(self._namespace, self._task_id, self._timeout, patch)
+        return LocalModule(self._namespace, self._worker.module, self._timeout, patch)
 
     def __repr__(self) -> str:
-        return f"<your notebook for {self._task_id}>"
+        return f"<your notebook for {self._worker.module}>"
 
 
 def _is_tensor(value) -> bool:
@@ -201,7 +293,7 @@ class CheckId:
     case: str = ""
 
     @classmethod
-    def parse(cls, node_id: str) -> "CheckId":
+    def parse(cls, node_id: str) -> CheckId:
         path, _, name = node_id.partition("::")
         tier, _, filename = path.partition("/")
         function, _, case = name.partition("[")
@@ -312,7 +404,7 @@ def case_params(check: CheckId) -> dict:
     if suite not in _SUITE_PARAMS:
         from graders.runner import GRADERS
 
-        items, errors = collect_items([GRADERS / suite], lambda item: (
+        items, errors, _ = collect_items([GRADERS / suite], lambda item: (
             item.name, dict(item.callspec.params) if hasattr(item, "callspec") else {}))
         if errors:
             raise RuntimeError("; ".join(errors))
@@ -320,31 +412,33 @@ def case_params(check: CheckId) -> dict:
     return _SUITE_PARAMS[suite][f"{check.function}[{check.case}]"]
 
 
-def collect_items(files, convert) -> tuple[list, list[str]]:
+def collect_items(files, convert) -> tuple[list, list[str], list[str]]:
     """``convert(item)`` for every check pytest collects from ``files`` (as ``dlgrade grade`` would),
-    and the collection errors."""
+    the collection errors, and the suites skipped whole (``pytest.importorskip``), with the reason."""
     import pytest
 
     from graders.runner import KIT_ROOT
 
     class Collector:
-        results: list = []
-        errors: list[str] = []
+        def __init__(self):
+            self.results, self.errors, self.skipped = [], [], []
 
         def pytest_collection_finish(self, session):
             self.results.extend(convert(item) for item in session.items)
 
         def pytest_collectreport(self, report):
+            last_line = report.longreprtext.strip().splitlines()[-1] if report.longreprtext.strip() else ""
             if report.failed:
-                self.errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
+                self.errors.append(f"{report.nodeid}: {last_line}")
+            elif report.skipped:
+                self.skipped.append(f"{report.nodeid}: {last_line.removeprefix('Skipped: ')}")
 
     collector = Collector()
-    collector.results, collector.errors = [], []
     args = [*map(str, files), "--collect-only", "-q", "-s", "-p", "no:cacheprovider", "-p", "no:faulthandler",
-            "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}"]
+            "-p", "no:benchmark", "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}"]
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(args, plugins=[collector])
-    return collector.results, collector.errors
+    return collector.results, collector.errors, collector.skipped
 
 
 _HYPOTHESIS_HOME: list[str] = []

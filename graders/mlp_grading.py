@@ -51,13 +51,15 @@ import torch  # noqa: E402  (the suites importorskip it first)
 SETTINGS_ENV = "DLGRADE_MLP_SETTINGS"
 DEFAULT_SETTINGS = {
     "seed": 0,
-    # The quick check: runs everywhere (CPU or GPU), on a sorted subset of MNIST.
-    "quick_threshold": 0.94,
-    "quick_train_samples": 12000,
-    "quick_hidden": [128],
+    # The quick check: runs everywhere (CPU or GPU), on a sorted subset of MNIST. The reference
+    # reaches ~96.0% here in ~1-2 s of CPU; a trainer that does not shuffle gets ~10%, one without
+    # zero_grad ~58%, unscaled 0..255 inputs ~92.5%, a network ending in Softmax ~93.7%.
+    "quick_threshold": 0.945,
+    "quick_train_samples": 20000,
+    "quick_hidden": [256],
     "quick_epochs": 4,
-    "quick_batch_size": 64,
-    "quick_lr": 0.002,
+    "quick_batch_size": 128,
+    "quick_lr": 0.003,
     "quick_budget_s": 120.0,
     # The full check: all 60,000 training images, on a CUDA GPU.
     "gpu_threshold": 0.975,

@@ -98,6 +98,7 @@ class CourseSummary:
     course_dir: Path
     plans: list[notebooks.NotebookPlan]
     changed: list[Path]
+    left_out: dict[str, str]  # task id -> why it got no notebook
 
     def assignments(self) -> dict[str, list[notebooks.NotebookPlan]]:
         grouped: dict[str, list[notebooks.NotebookPlan]] = {}
@@ -122,13 +123,13 @@ def write_course(course_dir: Path, course_id: str = "deep-learning", task_ids=No
     """Write (or refresh) the course folder; files whose bytes would not change are left alone."""
     course_dir = Path(course_dir)
     course_dir.mkdir(parents=True, exist_ok=True)
-    plans = notebooks.plan_source(task_ids, points_file)
+    plans, left_out = notebooks.plan_source(task_ids, points_file)
     changed = notebooks.write_source(course_dir / "source", plans)
     changed += _write_if_changed(course_dir / KIT_CONFIG_NAME, kit_config())
     course_config = course_dir / "nbgrader_config.py"
     if not course_config.exists():
         changed += _write_if_changed(course_config, COURSE_CONFIG.format(course_id=course_id, kit=KIT_CONFIG_NAME))
-    return CourseSummary(course_dir, plans, changed)
+    return CourseSummary(course_dir, plans, changed, left_out)
 
 
 def _write_if_changed(path: Path, text: str) -> list[Path]:

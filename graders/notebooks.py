@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import inspect
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ import nbformat
 from graders import tasks
 from graders.config import TaskPoints, load_points
 from graders.plugin import TIERS
-from graders.sync import BEGIN, END
+from graders.sync import BEGIN
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = KIT_ROOT / "solutions"
@@ -42,7 +43,9 @@ INTRO = """Write your code in the cells that say `# YOUR CODE HERE`, in place of
 `raise NotImplementedError()` line; keep the names and signatures. The check cell after a \
 function runs the course's self-checks on it: run it, read what failed and on which input, fix, \
 run it again. Cells marked *hidden check* run when your work is graded. Before you submit, \
-restart the kernel and run all cells."""
+restart the kernel and run all cells. (The check cells need the course's `dlgrade` package in \
+the Python this notebook runs: your course's Jupyter has it, or install the student kit your \
+instructor hands out.)"""
 
 
 class GenerationError(ValueError):
@@ -74,19 +77,20 @@ class Segment:
 
 
 # -- what there is to generate ---------------------------------------------------------------
-def collect_checks(task_ids) -> dict[str, list[Check]]:
-    """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs them."""
+def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
+    """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs
+    them, and the suites pytest skipped whole here (their reasons)."""
     from graders.local import collect_items
     from graders.runner import suite_files
 
     task_ids = list(task_ids)
-    found, errors = collect_items(suite_files(task_ids, TIERS), _check_of)
+    found, errors, skipped = collect_items(suite_files(task_ids, TIERS), _check_of)
     if errors:
         raise GenerationError("grader suites that pytest cannot collect: " + "; ".join(errors))
     checks: dict[str, list[Check]] = {task_id: [] for task_id in task_ids}
     for check in found:
         checks[check.task].append(check)
-    return checks
+    return checks, skipped
 
 
 def _check_of(item) -> Check:
@@ -255,11 +259,27 @@ def nbgrader_cell(kind: str, source: str, grade_id: str, *, solution: bool = Fal
     return cell
 
 
+POINT_UNIT = 1 / 4096  # cell points are multiples of it, so nbgrader's sums of them are exact
+
+
 def check_points(checks: list[Check], task_points: TaskPoints) -> dict[str, float]:
-    """Each check's share of the task's points: points * weight / sum of the task's weights."""
-    total = sum(task_points.weight(c.name) for c in checks)
-    return {c.name: task_points.points * task_points.weight(c.name) / total if total else 0.0
-            for c in checks}
+    """Each check's share of the task's points: points * weight / sum of the task's weights.
+
+    Shares are rounded to multiples of POINT_UNIT, the rounding spread by largest remainder so
+    that the cells add up to the task's points exactly (10, not 9.999999999999998, in the
+    gradebook); a share moves by less than POINT_UNIT.
+    """
+    weights = [task_points.weight(c.name) for c in checks]
+    total = sum(weights)
+    if not total:
+        return {c.name: 0.0 for c in checks}
+    exact = [task_points.points * w / total / POINT_UNIT for w in weights]
+    units = [math.floor(x) for x in exact]
+    missing = round(task_points.points / POINT_UNIT) - sum(units)
+    by_remainder = sorted(range(len(checks)), key=lambda i: (units[i] - exact[i], i))
+    for i in by_remainder[:max(missing, 0)]:
+        units[i] += 1
+    return {c.name: u * POINT_UNIT for c, u in zip(checks, units)}
 
 
 def check_cell(check: Check, points: float):
@@ -336,20 +356,23 @@ class NotebookPlan:
     points: float
 
 
-def plan_source(task_ids=None, points_file: Path | None = None) -> list[NotebookPlan]:
-    """The notebooks to write: one per task with a reference module and at least one check."""
+def plan_source(task_ids=None, points_file: Path | None = None) -> tuple[list[NotebookPlan], dict[str, str]]:
+    """The notebooks to write, one per task with a reference module and at least one check, and
+    why each other task with a reference gets none."""
     points = load_points(points_file)
     available = available_tasks(task_ids)
-    checks = collect_checks(t.id for t in available)
-    plans = []
+    checks, skipped = collect_checks(t.id for t in available)
+    plans, left_out = [], {}
     for task in available:
         if not checks[task.id]:
+            reasons = [s.partition(": ")[2] for s in skipped if f"/test_{task.id}.py" in s.partition(": ")[0]]
+            left_out[task.id] = "; ".join(dict.fromkeys(reasons)) or "its grader suites have no checks yet"
             continue
         task_points = points.get(task.id, TaskPoints(0.0))
         ordered = sorted(checks[task.id], key=lambda c: TIERS.index(c.tier))
         plans.append(NotebookPlan(task, Path(task.assignment) / f"{task.id}.ipynb",
                                   task_notebook(task, ordered, task_points), ordered, task_points.points))
-    return plans
+    return plans, left_out
 
 
 def write_source(source_dir: Path, plans: list[NotebookPlan]) -> list[Path]:

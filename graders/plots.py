@@ -29,14 +29,19 @@ def loss_curves(train_loss, valid_loss, path: Path, *, title: str, best_epoch: i
         best_epoch: 0-based epoch whose weights were kept, or None.
     """
     plt = _pyplot()
+    from matplotlib.ticker import MaxNLocator
+
     fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=110)
     for values, label in ((train_loss, "train loss"), (valid_loss, "valid loss")):
         values = np.asarray(values, dtype=float)
         ax.plot(np.arange(1, len(values) + 1), values, marker="o", markersize=3, label=label)
     if best_epoch is not None and 0 <= best_epoch < len(valid_loss):
         ax.axvline(best_epoch + 1, color="grey", linestyle="--", linewidth=1)
-        ax.annotate("best (weights kept)", (best_epoch + 1, valid_loss[best_epoch]),
-                    textcoords="offset points", xytext=(6, 10), fontsize=8, color="dimgrey")
+        on_right = best_epoch + 1 > (len(valid_loss) + 1) / 2
+        ax.annotate("best (weights kept)", (best_epoch + 1, valid_loss[best_epoch]), textcoords="offset points",
+                    xytext=(-6 if on_right else 6, 10), ha="right" if on_right else "left", fontsize=8,
+                    color="dimgrey")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("epoch")
     ax.set_ylabel("cross-entropy loss")
     ax.set_title(title, fontsize=10)

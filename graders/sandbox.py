@@ -182,7 +182,8 @@ def python_dirs() -> list[Path]:
     candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
                   str(Path(sys.executable).resolve().parent.parent), *site_dirs()]
     system = [Path("/", name) for name in SYSTEM_DIRS]
-    return _outermost([Path(c).resolve() for c in candidates if c and Path(c).is_dir()], skip=system)
+    # As Python names them, not resolved: the worker looks for them at those paths.
+    return _outermost([Path(c).absolute() for c in candidates if c and Path(c).is_dir()], skip=system)
 
 
 def hidden_dirs(bound: list[Path]) -> list[Path]:

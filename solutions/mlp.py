@@ -12,7 +12,8 @@ tensor of shape (N,) with labels 0..9. Every function that takes images takes th
 raw and scales them itself with :func:`preprocess`.
 
 The grader may hand ``train`` the training images **sorted by label** (all 0s,
-then all 1s, ...). Shuffle, or your network learns the last digits only.
+then all 1s, ...): shuffle, or your network learns the last digits only. It may also
+rename the classes (every 3 labelled 9, ...): learn the labels you are given.
 """
 import math
 

@@ -121,3 +121,9 @@ def test_a_generator_argument_advances_like_a_local_one(tmp_path):
     np.testing.assert_array_equal(worker.ensure_started().draw(ours), local.normal(size=3))
     assert ours.random() == local.random()
     worker.stop()
+
+
+def test_a_callback_may_call_student_code_again(worker):
+    """A grader callback (e.g. a reference that calls the student's f) re-enters the worker."""
+    module = worker.ensure_started()
+    assert module.apply(lambda x: module.uses_helper(x), 1) == 40

@@ -18,6 +18,7 @@ TOLERANCE = {np.float64: dict(rtol=1e-9, atol=1e-12), np.float32: dict(rtol=1e-5
 
 
 def arrays(dtype):
+    """Arrays of any shape: float64 up to ±1000, float32 up to ±100 (exp overflows float32 near 89)."""
     bound = 1e3 if dtype == np.float64 else 1e2
     return s.float_arrays(low=-bound, high=bound, dtype=dtype)
 
@@ -26,10 +27,12 @@ any_float_array = st.sampled_from([np.float64, np.float32]).flatmap(arrays)
 
 
 def on_its_own(student, reference, name):
+    """The student's module, with the reference's forward functions while a derivative is graded."""
     return student.with_reference(reference, *FORWARD) if name.endswith("_grad") else student
 
 
 def compare(student, reference, name, x, **kwargs):
+    """student.<name>(x) equals reference.<name>(x) within the tolerance of x's dtype."""
     expected = getattr(reference, name)(x, **kwargs)
     got = getattr(on_its_own(student, reference, name), name)(x, **kwargs)
     args = ", ".join(["x"] + [f"{k}={v!r}" for k, v in kwargs.items()])
@@ -51,6 +54,7 @@ def test_matches_reference_alpha(student, reference, name, x, alpha):
 
 
 def student_numpy(student):
+    """The numpy module the student's code runs with (their `import numpy as np`)."""
     for name in ("np", "numpy"):
         try:
             return getattr(student, name)

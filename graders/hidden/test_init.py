@@ -24,6 +24,7 @@ def sizes(low=20_000, high=60_000):
 
 
 def remote_rng(student, seed):
+    """np.random.default_rng(seed), made in the student's process (a Generator cannot cross the wire)."""
     for name in ("np", "numpy"):
         try:
             return getattr(student, name).random.default_rng(seed)

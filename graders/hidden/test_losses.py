@@ -24,18 +24,22 @@ def with_zeros(shape):
 
 
 def same_shape_pair(first, second, shapes=s.shapes(1, 2, max_side=8)):
+    """(a, b) drawn from first(shape) and second(shape) for one shape."""
     return shapes.flatmap(lambda shape: st.tuples(first(shape), second(shape)))
 
 
 def values(shape):
+    """Float64 arrays up to ±1000."""
     return s.float_arrays(shape, low=-1e3, high=1e3)
 
 
 def probabilities(shape):
+    """Float64 arrays in [0, 1], 0 and 1 included."""
     return hnp.arrays(np.float64, shape, elements=st.floats(0.0, 1.0))
 
 
 def zero_one(shape):
+    """Float64 arrays of 0.0 and 1.0 (binary targets)."""
     return hnp.arrays(np.float64, shape, elements=st.sampled_from([0.0, 1.0]))
 
 

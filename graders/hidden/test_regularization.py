@@ -18,6 +18,7 @@ DTYPES = st.sampled_from([np.float64, np.float32])
 
 
 def remote_rng(student, seed):
+    """np.random.default_rng(seed), made in the student's process (a Generator cannot cross the wire)."""
     for name in ("np", "numpy"):
         try:
             return getattr(student, name).random.default_rng(seed)
@@ -27,6 +28,7 @@ def remote_rng(student, seed):
 
 
 def nonzero(v):
+    """v with its near-zero entries set to 1, so a dropped unit (0) is never mistaken for a kept one."""
     return np.where(np.abs(v) < 1e-3, 1.0, v).astype(v.dtype)
 
 
@@ -35,7 +37,7 @@ def nonzero(v):
 def test_dropout_eval_matches_reference(student, reference, x, ratio, seed):
     """In evaluation dropout returns what the reference returns (x itself), float32 and float64, any shape."""
     expected = reference.dropout(x, ratio, False, np.random.default_rng(seed))
-    expect_close(student.dropout(x, ratio, False, remote_rng(student, seed)), expected,
+    expect_close(student.dropout(x.copy(), ratio, False, remote_rng(student, seed)), expected,
                  f"dropout(x, ratio={ratio}, train=False, rng) for {x.dtype.name} x", rtol=0, atol=0)
 
 
@@ -48,7 +50,7 @@ def test_dropout_train_matches_reference_in_law(student, reference, v, ratio, se
     x = np.broadcast_to(v, (SAMPLES,) + v.shape).copy()
     expected = reference.dropout(x, ratio, True, np.random.default_rng(seed + 1))
     what = f"dropout(x, ratio={ratio}, train=True, rng) for {x.dtype.name} x"
-    got = expect_shape(student.dropout(x, ratio, True, remote_rng(student, seed)), x.shape, what)
+    got = expect_shape(student.dropout(x.copy(), ratio, True, remote_rng(student, seed)), x.shape, what)
     kept = got != 0
     expect_close(np.where(kept, got, 0.0), np.where(kept, x / (1 - ratio), 0.0),
                  f"{what}: the kept units", rtol=1e-5 if x.dtype == np.float32 else 1e-9, atol=0)

@@ -46,10 +46,10 @@ def numpy_warnings_fail(student):
             pass  # the worker is gone; a fresh one starts with numpy's defaults
 
 
-def central_difference(f, x):
-    """(f(x + h) - f(x - h)) / 2h elementwise, f being the student's function."""
-    upper = expect_shape(f(x + H), x.shape, "f(x + h)")
-    lower = expect_shape(f(x - H), x.shape, "f(x - h)")
+def central_difference(f, x, name):
+    """(f(x + h) - f(x - h)) / 2h elementwise, f being the student's function `name`."""
+    upper = expect_shape(f(x + H), x.shape, f"{name}(x + h)")
+    lower = expect_shape(f(x - H), x.shape, f"{name}(x - h)")
     return (upper.astype(float) - lower.astype(float)) / (2 * H)
 
 
@@ -178,7 +178,7 @@ def test_grads_at_kinks(student):
 def check_slope(student, name, x, **kwargs):
     """The student's derivative `name`_grad matches the central difference of their `name`."""
     f = getattr(student, name)
-    numeric = central_difference(lambda v: f(v, **kwargs), x)
+    numeric = central_difference(lambda v: f(v, **kwargs), x, name)
     expect_close(getattr(student, f"{name}_grad")(x, **kwargs), numeric,
                  f"{name}_grad(x) compared with the slope (f(x+h) - f(x-h)) / 2h of your {name}",
                  rtol=1e-5, atol=1e-6)
@@ -219,3 +219,15 @@ def test_shapes_and_dtypes(student, x):
         allowed = "fiu" if name == "step" else "f"
         expect_true(got.dtype.kind in allowed, f"{name}(x) should hold numbers ({'int or ' if name == 'step' else ''}"
                     "float), not True/False", got=f"dtype {got.dtype}")
+
+
+@pytest.mark.hint("Do not assign into x (x[x < 0] = 0 changes the caller's array): build a new array "
+                  "with np.maximum, np.where or x.copy().")
+@settings(max_examples=10)
+@given(x=s.float_arrays(low=-10, high=10))
+def test_input_not_modified(student, x):
+    """No function changes the array it is given."""
+    for name in FUNCTIONS:
+        arg = x.copy()
+        getattr(student, name)(arg)
+        expect_true(np.array_equal(arg, x), f"{name}(x) changed the values of its argument x", got=arg, expected=x)

@@ -20,6 +20,7 @@ RNG_HINT = ("Draw with the rng argument (rng.normal(0.0, std, size=(n_in, n_out)
 
 
 def student_numpy(student):
+    """The numpy module the student's code runs with (their `import numpy as np`)."""
     for name in ("np", "numpy"):
         try:
             return getattr(student, name)

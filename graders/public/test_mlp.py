@@ -275,7 +275,7 @@ def test_evaluate_is_accuracy(student):
 @pytest.mark.hint("Check the other mlp checks first: shuffling, scaling by 255, zero_grad, logits. Keep the "
                   "data on the device as one tensor so training fits the time limit.")
 def test_mnist_quick_accuracy(student, artifacts):
-    """A short training run on 12,000 MNIST images reaches the quick test-accuracy threshold (any device)."""
+    """A short training run on a sorted MNIST subset reaches the quick test-accuracy threshold (any device)."""
     threshold = g.settings()["quick_threshold"]
     score = g.quick_run(student, artifacts)
     expect_true(score.accuracy >= threshold, f"{score.summary}: below the threshold",

@@ -62,8 +62,11 @@ def each_written(names, check) -> None:
         raise skipped[0]
 
 
-def arrays(shape=s.shapes(1, 2, max_side=3), low=-3.0, high=3.0):
-    return s.float_arrays(shape=shape, low=low, high=high)
+SMALL_SHAPES = s.shapes(1, 2, max_side=3)
+
+
+def arrays(shape=SMALL_SHAPES):
+    return s.float_arrays(shape=shape, low=-3.0, high=3.0)
 
 
 def gradients(shape):
@@ -74,7 +77,7 @@ def gradients(shape):
 
 def weights_and_grads(n_grads: int):
     """(w, [g1, ..., gn]): a weight array and n gradients of its shape."""
-    return s.shapes(1, 2, max_side=3).flatmap(
+    return SMALL_SHAPES.flatmap(
         lambda shape: st.tuples(arrays(shape), st.lists(gradients(shape), min_size=n_grads, max_size=n_grads)))
 
 
@@ -211,11 +214,11 @@ def test_update_is_in_place(student):
         grads = {key: rng.normal(size=value.shape) for key, value in params.items()}
         before, grads_before = copy(params), copy(grads)
         getattr(student, name)(**CONVERGING[name]).update(params, grads)
-        for key in params:
-            expect_true(isinstance(params[key], np.ndarray) and params[key].shape == before[key].shape
-                        and not np.allclose(params[key], before[key], rtol=0, atol=0),
+        for key, value in params.items():
+            expect_true(isinstance(value, np.ndarray) and value.shape == before[key].shape
+                        and not np.allclose(value, before[key], rtol=0, atol=0),
                         f"{name}.update(params, grads) did not change params['{key}']",
-                        got=params[key], hint=IN_PLACE_HINT)
+                        got=value, hint=IN_PLACE_HINT)
             expect_close(grads[key], grads_before[key], f"grads['{key}'] after {name}.update(params, grads)",
                          rtol=0, atol=0, hint="Don't change grads: compute the step into a new array.")
 
@@ -232,8 +235,8 @@ def test_state_kept_per_key(student):
     def check(name):
         together = copy(start)
         run(getattr(student, name)(**CONVERGING[name]), together, steps)
-        for key in start:
-            alone = {key: start[key].copy()}
+        for key, value in start.items():
+            alone = {key: value.copy()}
             run(getattr(student, name)(**CONVERGING[name]), alone, [{key: g[key]} for g in steps])
             expect_close(together[key], alone[key],
                          f"{name}: params['{key}'] updated together with another parameter vs alone",

@@ -20,6 +20,7 @@ SCALE_HINT = "Divide the kept units by the keep probability 1 - ratio (inverted 
 
 
 def student_numpy(student):
+    """The numpy module the student's code runs with (their `import numpy as np`)."""
     for name in ("np", "numpy"):
         try:
             return getattr(student, name)
@@ -34,8 +35,8 @@ def remote_rng(student, seed):
 
 
 def run_dropout(student, x, ratio, train, seed):
-    """The student's dropout output, checked for shape."""
-    got = student.dropout(x, ratio, train, remote_rng(student, seed))
+    """The student's dropout output for a copy of x, checked for shape."""
+    got = student.dropout(x.copy(), ratio, train, remote_rng(student, seed))
     return expect_shape(got, x.shape, f"dropout(x, ratio={ratio}, train={train}, rng)")
 
 
@@ -130,6 +131,17 @@ def test_uses_the_given_rng(student, seeds):
         remote_np.random.seed(12345)  # the same global state before each call
         results.append(run_dropout(student, x, 0.5, True, seed))
     expect_true(not np.array_equal(*results), "dropout with different rng seeds dropped the same units")
+
+
+@pytest.mark.hint("Do not multiply x in place (x *= mask): return a new array, x * mask / (1 - ratio).")
+@settings(max_examples=10)
+@given(x=s.float_arrays(low=-1e3, high=1e3), ratio=RATIOS, train=st.booleans(), seed=SEEDS)
+def test_input_not_modified(student, x, ratio, train, seed):
+    """dropout leaves the array it is given unchanged, in training and in evaluation."""
+    arg = x.copy()
+    student.dropout(arg, ratio, train, remote_rng(student, seed))
+    expect_true(np.array_equal(arg, x), f"dropout(x, ratio={ratio}, train={train}, rng) changed its argument x",
+                got=arg, expected=x)
 
 
 # -- L2 penalty -------------------------------------------------------------------------------

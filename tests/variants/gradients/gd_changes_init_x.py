@@ -1,6 +1,4 @@
 """The textbook's `x = init_x`: x -= ... then changes the caller's array too."""
-import numpy as np
-
 CAUGHT_BY = ["init_x_is_unchanged"]
 PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_function_2_example",
           "gradient_descent_matches_reference"]
@@ -9,5 +7,5 @@ PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_function_2_exampl
 def gradient_descent(f, init_x, lr, steps):
     x = init_x
     for _ in range(steps):
-        x -= lr * numerical_gradient(f, x)
+        x -= lr * numerical_gradient(f, x)  # noqa: F821 (the reference's, above the variant)
     return x

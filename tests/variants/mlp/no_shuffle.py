@@ -6,7 +6,7 @@ never sees, and each epoch ends on a run of batches of one class.
 import torch
 import torch.nn.functional as F
 
-CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data", "mnist_quick_accuracy"]
+CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data"]
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities"]
 
 

@@ -6,5 +6,5 @@ class SGD:
         self.lr = lr
 
     def update(self, params, grads):
-        for key in params.keys():
+        for key in params:
             params[key] = params[key] - self.lr * grads[key]

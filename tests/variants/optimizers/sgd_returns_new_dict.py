@@ -1,6 +1,4 @@
 """SGD builds and returns a new dict: the caller's params never change."""
-import numpy as np
-
 CAUGHT_BY = ["sgd_seed_example", "sgd_step_by_hand", "update_is_in_place", "sgd_matches_reference"]
 PASSES = ["momentum_first_steps", "adam_first_steps"]
 

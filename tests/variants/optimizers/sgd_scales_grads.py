@@ -1,6 +1,4 @@
 """SGD scales grads in place (grads[key] *= lr) to save an array: the caller's gradients change."""
-import numpy as np
-
 CAUGHT_BY = ["update_is_in_place"]
 PASSES = ["sgd_seed_example", "sgd_step_by_hand", "sgd_matches_reference", "all_converge_on_a_quadratic"]
 

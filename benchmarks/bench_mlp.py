@@ -1,0 +1,174 @@
+"""Benchmark (not a test): the reference MLP trainer against the textbook PyTorch loop, in one run.
+
+    python benchmarks/bench_mlp.py                      # MNIST, 784-256-10, 8 epochs, CPU or CUDA
+    python benchmarks/bench_mlp.py --epochs 4 --device cpu --data ../shared/data/mnist
+    python benchmarks/bench_mlp.py --compile            # a third row: the reference on torch.compile
+
+Both trainers get the same network (same initial weights), the same epochs, batch size,
+optimizer (Adam), learning-rate schedule (linear decay) and a 0.8 / 0.2 train/valid split
+of the 60,000 training images; early stopping is off so both run every epoch. Each epoch
+is one pass over the training part plus the validation loss. Test accuracy is measured
+the same way for both, outside the timed part.
+
+- reference: ``solutions.mlp.train``. The images cross to the device once as one uint8
+  tensor; each epoch draws a permutation and slices batches from it; losses are summed
+  on the device and read once per epoch; bf16 autocast and fused Adam on a GPU.
+- textbook: what the course's seed does with torchvision: a Dataset whose ``__getitem__``
+  turns one image into a tensor (through PIL, as ``ToTensor`` on ``datasets.MNIST`` does;
+  ``--no-pil`` skips that), a ``DataLoader(shuffle=True)`` that collates batches, and a
+  loop that calls ``float(loss)`` every batch.
+
+Prints time per epoch, total training time, test accuracy for both, and the ratios.
+Timings on a shared machine vary; compare ratios from one run, not times across runs.
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graders import datasets  # noqa: E402  (no torch: loading the data costs no torch import)
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", default="mnist", choices=["mnist", "fashion-mnist"])
+    parser.add_argument("--data", help="folder with the dataset's files (default: the loader's search)")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--hidden", type=int, nargs="*", default=[256], help="hidden layer widths")
+    parser.add_argument("--batch-size", type=int, default=128)
+    parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--device", default=None, help="cuda or cpu (default: cuda when available)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-pil", action="store_true", help="textbook Dataset without the PIL round trip")
+    parser.add_argument("--compile", action="store_true", help="also time the reference on torch.compile(model)")
+    return parser.parse_args(argv)
+
+
+def textbook_train(model, images, labels, args, device):
+    """The seed's loop on a torchvision-style Dataset + DataLoader; returns (history, seconds)."""
+    import torch
+    import torch.nn as nn
+    from torch.utils.data import DataLoader, Dataset, random_split
+
+    try:
+        from PIL import Image
+    except ImportError:
+        Image = None
+    use_pil = Image is not None and not args.no_pil
+
+    class ImageDataset(Dataset):
+        """Per sample: uint8 28x28 -> (PIL image ->) float tensor (1, 28, 28) in [0, 1], int label."""
+
+        def __init__(self, images, labels):
+            self.images, self.labels = images, labels
+
+        def __len__(self):
+            return len(self.labels)
+
+        def __getitem__(self, i):
+            image = self.images[i]
+            if use_pil:
+                image = np.array(Image.fromarray(image, mode="L"), dtype=np.uint8, copy=True)
+            tensor = torch.from_numpy(np.array(image, dtype=np.uint8)).unsqueeze(0)
+            return tensor.float().div(255), int(self.labels[i])
+
+    start = time.perf_counter()
+    generator = torch.Generator().manual_seed(args.seed)
+    full = ImageDataset(images, labels)
+    n_train = int(len(full) * 0.8)
+    train_set, valid_set = random_split(full, [n_train, len(full) - n_train], generator=generator)
+    train_loader = DataLoader(train_set, batch_size=args.batch_size, shuffle=True, generator=generator)
+    valid_loader = DataLoader(valid_set, batch_size=args.batch_size)
+    model.to(device)
+    crit = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda epoch: 1 - epoch / args.epochs)
+    history = {"train_loss": [], "valid_loss": []}
+    for _ in range(args.epochs):
+        model.train()
+        train_loss = 0.0
+        for x_i, y_i in train_loader:
+            x_i, y_i = x_i.view(x_i.size(0), -1).to(device), y_i.to(device)
+            loss = crit(model(x_i), y_i)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            train_loss += float(loss)
+        model.eval()
+        valid_loss = 0.0
+        with torch.no_grad():
+            for x_i, y_i in valid_loader:
+                valid_loss += float(crit(model(x_i.view(x_i.size(0), -1).to(device)), y_i.to(device)))
+        history["train_loss"].append(train_loss / len(train_loader))
+        history["valid_loss"].append(valid_loss / len(valid_loader))
+        schedule.step()
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return history, time.perf_counter() - start
+
+
+def reference_train(model, images, labels, args, device):
+    import torch
+
+    from solutions import mlp
+
+    config = {"epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr, "patience": None,
+              "lr_schedule": "linear", "seed": args.seed, "device": str(device)}
+    x, y = torch.from_numpy(images.copy()), torch.from_numpy(labels.astype(np.int64))
+    start = time.perf_counter()
+    history = mlp.train(model, x, y, config)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return history, time.perf_counter() - start
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    ds = datasets.load(args.dataset, args.data)
+    import torch
+
+    from solutions import mlp
+
+    device = mlp.pick_device(args.device)
+    x_test = torch.from_numpy(ds.x_test.copy())
+    y_test = torch.from_numpy(ds.y_test.astype(np.int64))
+
+    def fresh_model():
+        torch.manual_seed(args.seed)
+        return mlp.build_mlp(784, args.hidden, 10)
+
+    rows = []
+    runs = [("reference (one tensor, sliced batches)", reference_train, fresh_model)]
+    if args.compile:
+        runs.append(("reference + torch.compile", reference_train, lambda: torch.compile(fresh_model())))
+    runs.append(("textbook (Dataset + DataLoader)", textbook_train, fresh_model))
+    for name, trainer, make in runs:
+        model = make()
+        history, seconds = trainer(model, ds.x_train, ds.y_train, args, device)
+        accuracy = mlp.evaluate(model.to(device), x_test, y_test)
+        rows.append((name, seconds / args.epochs, seconds, accuracy, history["valid_loss"][-1]))
+        print(f"  done: {name}: {seconds:.1f} s, test accuracy {accuracy:.2%}", file=sys.stderr, flush=True)
+
+    threads = f"{torch.get_num_threads()} threads" if device.type == "cpu" else torch.cuda.get_device_name(device)
+    print(f"\n{ds.title}: 784-{'-'.join(map(str, args.hidden))}-10, {args.epochs} epochs, batch {args.batch_size}, "
+          f"Adam lr {args.lr:g} with linear decay, 48,000 train / 12,000 valid")
+    print(f"device: {device} ({threads}), torch {torch.__version__}, Python {platform.python_version()}, "
+          f"{platform.processor() or platform.machine()}\n")
+    print(f"| {'trainer':<40} | time/epoch | total train | test accuracy | last valid loss |")
+    print(f"|{'-' * 42}|-----------:|------------:|--------------:|----------------:|")
+    for name, per_epoch, total, accuracy, valid in rows:
+        print(f"| {name:<40} | {per_epoch:8.3f} s | {total:9.2f} s | {accuracy:12.2%} | {valid:15.4f} |")
+    reference, textbook = rows[0], rows[-1]
+    print(f"\ntextbook / reference: {textbook[1] / reference[1]:.1f}x per epoch, "
+          f"{textbook[2] / reference[2]:.1f}x in total; accuracy {reference[3]:.2%} vs {textbook[3]:.2%}")
+
+
+if __name__ == "__main__":
+    main()
