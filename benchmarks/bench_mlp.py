@@ -19,7 +19,9 @@ the same way for both, outside the timed part.
   loop that calls ``float(loss)`` every batch.
 
 Prints time per epoch, total training time, test accuracy for both, and the ratios.
-Timings on a shared machine vary; compare ratios from one run, not times across runs.
+Timings on a shared machine vary; compare ratios from one run, not times across runs. On a
+busy machine, several torch threads that wait for each other stall whenever one is
+preempted: run with --threads 1 or OMP_WAIT_POLICY=PASSIVE there.
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ def parse_args(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-pil", action="store_true", help="textbook Dataset without the PIL round trip")
     parser.add_argument("--compile", action="store_true", help="also time the reference on torch.compile(model)")
+    parser.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     return parser.parse_args(argv)
 
 
@@ -100,12 +103,12 @@ def textbook_train(model, images, labels, args, device):
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-            train_loss += float(loss)
+            train_loss += loss.item()  # the seed's float(loss): one wait for the device per batch
         model.eval()
         valid_loss = 0.0
         with torch.no_grad():
             for x_i, y_i in valid_loader:
-                valid_loss += float(crit(model(x_i.view(x_i.size(0), -1).to(device)), y_i.to(device)))
+                valid_loss += crit(model(x_i.view(x_i.size(0), -1).to(device)), y_i.to(device)).item()
         history["train_loss"].append(train_loss / len(train_loader))
         history["valid_loss"].append(valid_loss / len(valid_loader))
         schedule.step()
@@ -136,6 +139,8 @@ def main(argv=None) -> None:
 
     from solutions import mlp
 
+    if args.threads:
+        torch.set_num_threads(args.threads)
     device = mlp.pick_device(args.device)
     x_test = torch.from_numpy(ds.x_test.copy())
     y_test = torch.from_numpy(ds.y_test.astype(np.int64))

@@ -1,7 +1,8 @@
 """Activation functions and their derivatives (seeds 001, 003 and 004).
 
-Every function works elementwise on a numpy array of any shape and returns an array
-of the same shape. The derivatives are taken with respect to the input x.
+Every function works elementwise on a numpy array of any shape and returns a new array
+of the same shape, leaving its argument unchanged (no x[x < 0] = 0). The derivatives
+are taken with respect to the input x.
 """
 import numpy as np
 

@@ -36,6 +36,7 @@ import threading
 import types
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -441,11 +442,8 @@ def collect_items(files, convert) -> tuple[list, list[str], list[str]]:
     return collector.results, collector.errors, collector.skipped
 
 
-_HYPOTHESIS_HOME: list[str] = []
-
-
 def _load_profile() -> None:
-    """The kit's deterministic hypothesis profile; hypothesis's caches outside the notebook's folder.
+    """The kit's deterministic hypothesis profile, with hypothesis's caches outside the notebook's folder.
 
     By default hypothesis keeps a ``.hypothesis/`` folder in the working folder, which for a
     notebook is the assignment folder: it would be handed in, and from source/ handed out.
@@ -456,9 +454,19 @@ def _load_profile() -> None:
     import graders.plugin  # noqa: F401  (registers the "dlgrade" profile)
 
     settings.load_profile("dlgrade")
-    if not _HYPOTHESIS_HOME and not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
-        _HYPOTHESIS_HOME.append(tempfile.mkdtemp(prefix="dlgrade-hypothesis-"))
-        set_hypothesis_home_dir(_HYPOTHESIS_HOME[0])
+    if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        set_hypothesis_home_dir(_private_cache())
+
+
+@functools.cache
+def _private_cache() -> Path:
+    """A cache folder of this user's in the temporary folder (a fresh one if another user owns it)."""
+    owner = os.getuid() if hasattr(os, "getuid") else None
+    folder = Path(tempfile.gettempdir()) / f"dlgrade-hypothesis-{owner if owner is not None else 'user'}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if owner is not None and folder.stat().st_uid != owner:
+        folder = Path(tempfile.mkdtemp(prefix="dlgrade-hypothesis-"))
+    return folder
 
 
 def _marks(module, function) -> list:
@@ -501,18 +509,15 @@ def _artifacts_folder(function):
     if "artifacts" not in inspect.signature(function).parameters:
         yield None
         return
-    folder = tempfile.mkdtemp(prefix="dlgrade-artifacts-")
+    folder = Path(tempfile.mkdtemp(prefix="dlgrade-artifacts-"))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _images(folder) -> list[bytes]:
-    if folder is None:
-        return []
-    return [open(os.path.join(folder, name), "rb").read()
-            for name in sorted(os.listdir(folder)) if name.lower().endswith(".png")]
+def _images(folder: Path | None) -> list[bytes]:
+    return [path.read_bytes() for path in sorted(folder.glob("*.png"))] if folder is not None else []
 
 
 def _show(images: list[bytes]) -> None:

@@ -61,6 +61,7 @@ DEFAULT_SETTINGS = {
     "quick_batch_size": 128,
     "quick_lr": 0.003,
     "quick_budget_s": 120.0,
+    "cpu_threads": 1,          # torch threads for training checks on a CPU (0: torch's default)
     # The full check: all 60,000 training images, on a CUDA GPU.
     "gpu_threshold": 0.975,
     "gpu_hidden": [512, 256],
@@ -126,16 +127,29 @@ def seed_worker(student, seed: int) -> None:
 
 
 @contextlib.contextmanager
-def one_thread(student):
-    """Tiny experiments run on one CPU thread: faster, and immune to a busy machine's thread stalls."""
+def torch_threads(student, n: int | None):
+    """Run the worker's torch on ``n`` CPU threads meanwhile (None: leave it as it is).
+
+    One thread makes a CPU score independent of the machine's core count (a reduction
+    summed in another order changes the last bits, and over epochs the accuracy), is
+    faster for tiny tensors, and does not stall when a busy machine preempts one of
+    several threads that wait for each other.
+    """
+    if n is None:
+        yield
+        return
     torch_w = worker_torch(student)
     before = int(torch_w.get_num_threads())
-    torch_w.set_num_threads(1)
+    torch_w.set_num_threads(int(n))
     try:
         yield
     finally:
         if student._worker.poison is None and student._worker.proc is not None:
             torch_w.set_num_threads(before)
+
+
+def one_thread(student):
+    return torch_threads(student, 1)
 
 
 def submodules(model) -> list:
@@ -305,16 +319,19 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
     """Build with the student's build_mlp, train with their train (timed, within ``budget_s``),
     predict the test images with their predict, and score here with the test labels.
 
+    On a CPU the worker's torch runs on ``cpu_threads`` threads meanwhile (see torch_threads).
     Figures (loss curves, confusion matrix) and a metrics JSON go to ``artifacts``.
     """
     x, y = sorted_subset(ds, n_train)
-    seed_worker(student, config["seed"])
-    model = student.build_mlp(INPUT_SIZE, list(hidden), N_CLASSES)
-    start = time.perf_counter()
-    history = student.with_timeout(budget_s).train(model, tensor(x), tensor(y), dict(config))
-    seconds = time.perf_counter() - start
-    predicted = expect_shape(student.predict(model, tensor(ds.x_test)), ds.y_test.shape,
-                             "predict(model, x_test)").astype(np.int64)
+    threads = settings()["cpu_threads"] if config["device"] == "cpu" else None
+    with torch_threads(student, threads or None):
+        seed_worker(student, config["seed"])
+        model = student.build_mlp(INPUT_SIZE, list(hidden), N_CLASSES)
+        start = time.perf_counter()
+        history = student.with_timeout(budget_s).train(model, tensor(x), tensor(y), dict(config))
+        seconds = time.perf_counter() - start
+        predicted = expect_shape(student.predict(model, tensor(ds.x_test)), ds.y_test.shape,
+                                 "predict(model, x_test)").astype(np.int64)
     accuracy = float(np.mean(predicted == RELABEL[ds.y_test]))
     real_accuracy = float(np.mean(predicted == ds.y_test))
     epochs = len(history["train_loss"]) if isinstance(history, dict) and "train_loss" in history else "?"

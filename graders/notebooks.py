@@ -20,6 +20,7 @@ the same bytes.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import inspect
 import math
@@ -74,6 +75,7 @@ class Segment:
     names: tuple[str, ...] = ()  # what it defines
     signature: str = ""
     docstring: str = ""
+    reads: frozenset = frozenset()  # names its statements read when the module runs
 
 
 # -- what there is to generate ---------------------------------------------------------------
@@ -102,10 +104,14 @@ def _check_of(item) -> Check:
                  params, frozenset(_student_names(path, item.originalname)))
 
 
+@functools.lru_cache(maxsize=64)
+def _suite_tree(suite: Path, mtime_ns: int) -> ast.Module:
+    return ast.parse(suite.read_text(encoding="utf-8"))
+
+
 def _student_names(suite: Path, function: str) -> set[str]:
     """Names the check reads from ``student`` (``student.softmax``, ``student.with_reference(..).XOR``)."""
-    tree = ast.parse(suite.read_text(encoding="utf-8"))
-    node = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function), None)
+    node = next((n for n in _suite_tree(suite, suite.stat().st_mtime_ns).body if isinstance(n, ast.FunctionDef) and n.name == function), None)
     names = set()
     for sub in ast.walk(node) if node else ():
         if isinstance(sub, ast.Attribute) and _rooted_at_student(sub.value):
@@ -154,10 +160,12 @@ def split_module(source: str) -> list[Segment]:
     for first, last, nodes in spans:
         text = "\n".join(lines[first - 1:last]).strip("\n")
         names = tuple(name for node in nodes for name in _defined_names(node))
+        reads = frozenset(name for node in nodes for name in _module_level_reads(node))
         if _has_solution((first, last, nodes), marked):
-            segments.append(Segment(text, True, names, _signature(nodes[0]), ast.get_docstring(nodes[0]) or ""))
+            segments.append(Segment(text, True, names, _signature(nodes[0]), ast.get_docstring(nodes[0]) or "",
+                                    reads))
         else:
-            segments.append(Segment(text, False, names))
+            segments.append(Segment(text, False, names, reads=reads))
     return [s for s in segments if s.source.strip()]
 
 
@@ -175,6 +183,35 @@ def _last_line(lines: list[str], end: int) -> int:
         if line.strip():
             last = number
     return last
+
+
+def _module_level_reads(node) -> set[str]:
+    """Names a statement reads as the module runs: function bodies (run later) left out."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        parts = [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]
+    elif isinstance(node, ast.ClassDef):
+        parts = [*node.decorator_list, *node.bases, *(k.value for k in node.keywords), *node.body]
+    else:
+        parts = [node]
+    names = set()
+    for part in filter(None, parts):
+        if isinstance(part, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names |= _module_level_reads(part)
+            continue
+        names |= {n.id for n in ast.walk(part) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return names
+
+
+def notebook_order(segments: list[Segment]) -> list[tuple[int, Segment]]:
+    """The segments in notebook order, with their index in the module.
+
+    Given code comes first when it does not need the student's code to run (imports, constants,
+    helpers, even those the module defines at its end), so that each function's checks can
+    follow it directly; given code that uses the student's code keeps its place.
+    """
+    written = {name for s in segments if s.solution for name in s.names}
+    first = [not s.solution and not s.reads & written for s in segments]
+    return sorted(enumerate(segments), key=lambda pair: not first[pair[0]])  # stable: module order kept
 
 
 def _defined_names(node) -> tuple[str, ...]:
@@ -309,14 +346,14 @@ def _is_literal(value) -> bool:
 def task_notebook(task: tasks.Task, checks: list[Check], task_points: TaskPoints):
     """The nbgrader source notebook of one task."""
     source = (SOLUTIONS / f"{task.id}.py").read_text(encoding="utf-8")
-    segments = split_module(source)
+    segments = notebook_order(split_module(source))
     points = check_points(checks, task_points)
-    after = _placement(segments, checks)
+    after = _placement([s for _, s in segments], checks)
     intro = (f"# {task.title}\n\n**Task `{task.id}`** · {task_points.points:g} points · "
              f"assignment `{task.assignment}`\n\n{docstring_markdown(ast.get_docstring(ast.parse(source)) or '')}"
              f"\n\n{INTRO}")
     cells = [nbgrader_cell("markdown", intro, cell_id(task.id, "intro"), locked=True)]
-    for index, segment in enumerate(segments):
+    for position, (index, segment) in enumerate(segments):
         if segment.solution:
             name = segment.names[0] if segment.names else str(index)
             heading = f"## `{segment.signature}`\n\n" if segment.signature else ""
@@ -326,7 +363,7 @@ def task_notebook(task: tasks.Task, checks: list[Check], task_points: TaskPoints
         else:
             cells.append(nbgrader_cell("code", segment.source, cell_id(task.id, "given", str(index)),
                                        locked=True))
-        cells += [check_cell(c, points[c.name]) for c in checks if after[c.name] == index]
+        cells += [check_cell(c, points[c.name]) for c in checks if after[c.name] == position]
     last = [c for c in checks if after[c.name] is None]
     if last:
         cells.append(nbgrader_cell("markdown", "## More checks", cell_id(task.id, "more-checks"), locked=True))

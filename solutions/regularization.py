@@ -19,7 +19,8 @@ def dropout(x, ratio, train, rng):
 
     Returns:
         float array of the same shape as x: each element is either 0 or x / (1 - ratio)
-        in training; x itself in evaluation.
+        in training; the values of x in evaluation. The argument x itself is left
+        unchanged (no x *= mask).
 
     Hint: keep = rng.random(x.shape) >= ratio keeps each unit with probability
     1 - ratio. Divide by the keep probability (1 - ratio), not by ratio. Draw with

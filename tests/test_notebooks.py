@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 from graders import tasks
 from graders.config import TaskPoints, load_points
-from graders.local import CheckNotPassed, LocalModule, quiet, run_check
+from graders.local import CheckNotPassed, LocalModule, LocalObject, quiet, run_check
 from graders.nbgrader_course import KIT_CONFIG_NAME, cell_timeout, write_course
 from graders.notebooks import (
     Check,
@@ -137,13 +138,12 @@ def test_source_notebook_holds_the_reference_and_its_release_the_stub(plans):
 
 
 def same_code(a: str, b: str) -> bool:
-    """Same statements, ignoring a module docstring, comments and blank lines."""
-    def body(source):
+    """Same top-level statements (in any order), ignoring a module docstring, comments and blank lines."""
+    def statements(source):
         tree = ast.parse(source)
-        if ast.get_docstring(tree) is not None:
-            tree.body = tree.body[1:]
-        return ast.dump(tree)
-    return body(a) == body(b)
+        body = tree.body[1:] if ast.get_docstring(tree) is not None else tree.body
+        return sorted(ast.dump(node) for node in body)
+    return statements(a) == statements(b)
 
 
 def test_notebook_module_keeps_student_cells_and_comments_out_magics():
@@ -280,6 +280,32 @@ def test_local_module_calls_like_a_worker():
     reference = type("Reference", (), {"helper": staticmethod(lambda: "reference")})
     assert student.with_reference(reference, "helper").uses_helper() == "reference"
     assert student.uses_helper() == "student" and names["helper"]() == "student"
+
+
+def test_values_cross_as_over_the_wire():
+    """Student objects come back as proxies, arrays as copies, tensors as arrays, dicts as dicts."""
+    names = namespace("import numpy as np\nfrom collections import OrderedDict\n\n"
+                      "class Layer:\n    def __init__(self):\n        self.W = np.zeros(2)\n\n"
+                      "def make():\n    return Layer()\n\n"
+                      "def weights(layer):\n    return layer.W\n\n"
+                      "def state():\n    return OrderedDict(a=np.ones(1))\n\n"
+                      "def visit(layer, fn):\n    fn(layer)\n    return fn(np.arange(3))\n")
+    student = LocalModule(names, "softmax")
+    layer = student.make()
+    assert isinstance(layer, LocalObject) and layer._type_name == "Layer"
+    weights = student.weights(layer)  # the student's own object goes back to it unwrapped
+    weights[0] = 5.0
+    assert layer.W[0] == 0.0
+    assert type(student.state()) is dict
+    seen = []
+    assert student.visit(layer, lambda value: seen.append(value) or len(seen)) == 2
+    assert seen[0]._type_name == "Layer" and seen[1].tolist() == [0, 1, 2]
+    assert student._worker is LocalModule(names, "softmax")._worker
+    names["make"] = lambda: None  # a cell run again: a new version of the code, a new worker
+    assert student._worker is not LocalModule(names, "softmax")._worker
+    torch = pytest.importorskip("torch")
+    names["tensor"] = lambda: torch.ones(2)
+    assert isinstance(student.tensor(), np.ndarray)
 
 
 def test_a_parametrized_check_finds_its_arguments(plans):

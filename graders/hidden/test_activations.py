@@ -40,6 +40,7 @@ def compare(student, reference, name, x, **kwargs):
 
 
 @pytest.mark.parametrize("name", PLAIN)
+@settings(max_examples=15)  # ten functions: 150 examples in all
 @given(x=any_float_array)
 def test_matches_reference(student, reference, name, x):
     """Agrees with the reference on float64 and float32 arrays of any shape, extreme values included."""
@@ -47,6 +48,7 @@ def test_matches_reference(student, reference, name, x):
 
 
 @pytest.mark.parametrize("name", WITH_ALPHA)
+@settings(max_examples=15)
 @given(x=any_float_array, alpha=st.floats(0.0, 0.9))
 def test_matches_reference_alpha(student, reference, name, x, alpha):
     """Agrees with the reference for any alpha in [0, 0.9], on arrays of any shape."""
