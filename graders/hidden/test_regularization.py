@@ -32,6 +32,7 @@ def nonzero(v):
     return np.where(np.abs(v) < 1e-3, 1.0, v).astype(v.dtype)
 
 
+@settings(max_examples=20)
 @given(x=DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e6, high=1e6, dtype=dtype)),
        ratio=st.floats(0.0, 0.99), seed=st.integers(0, 2**32 - 1))
 def test_dropout_eval_matches_reference(student, reference, x, ratio, seed):
@@ -64,6 +65,7 @@ def test_dropout_train_matches_reference_in_law(student, reference, v, ratio, se
                 got=got_mean, expected=expected_mean)
 
 
+@settings(max_examples=20)
 @given(weights=st.lists(DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e3, high=1e3, dtype=dtype)),
                         min_size=0, max_size=4),
        lam=st.floats(0.0, 10.0))

@@ -1,7 +1,7 @@
 """Public self-checks for losses: the seeds' worked numbers, closed forms, edge cases, properties."""
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -53,6 +53,7 @@ def test_mse_batch_example(student):
 
 
 @pytest.mark.hint(BATCH_HINT)
+@settings(max_examples=20)
 @given(yt=st.tuples(st.integers(1, 5), st.integers(1, 6)).flatmap(
     lambda shape: st.tuples(s.float_arrays(shape, low=-10, high=10), s.float_arrays(shape, low=-10, high=10))),
     copies=st.integers(2, 3))
@@ -100,6 +101,7 @@ def test_cee_zero_probability_is_finite(student):
 
 @pytest.mark.hint("One-hot rows and label indices describe the same targets; a batch's loss is the mean "
                   "of its samples' losses: divide by N = y.shape[0].")
+@settings(max_examples=20)
 @given(batch=label_batches(min_p=0.0))
 def test_cee_labels_match_one_hot(student, batch):
     """Label and one-hot targets give the same loss, and a batch's loss is the mean over its samples."""
@@ -187,6 +189,7 @@ def test_cross_entropy_bits_closed_forms(student):
 
 
 @pytest.mark.hint("H(p, q) >= H(p), with equality for q = p; sum over the last axis.")
+@settings(max_examples=20)
 @given(pq=st.tuples(st.integers(1, 4), st.integers(2, 6)).flatmap(
     lambda shape: st.tuples(s.probability_rows(shape), s.probability_rows(shape))))
 def test_cross_entropy_bits_gibbs(student, pq):

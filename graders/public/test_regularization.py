@@ -50,6 +50,7 @@ def number(got, what):
 # -- dropout --------------------------------------------------------------------------------
 
 @pytest.mark.hint("With train=False, return x unchanged: no mask, no scaling.")
+@settings(max_examples=20)
 @given(x=s.float_arrays(low=-1e3, high=1e3), ratio=RATIOS, seed=SEEDS)
 def test_eval_is_identity(student, x, ratio, seed):
     """In evaluation (train=False) dropout returns x unchanged, whatever the ratio."""
@@ -104,6 +105,7 @@ def test_expectation_preserved(student):
 
 
 @pytest.mark.hint(SCALE_HINT)
+@settings(max_examples=20)
 @given(x=s.float_arrays(low=-1e3, high=1e3), seed=SEEDS)
 def test_ratio_zero_keeps_everything(student, x, seed):
     """With ratio 0, training dropout drops nothing and scales by 1: it returns x."""
@@ -160,6 +162,7 @@ weight_lists = st.lists(s.float_arrays(low=-100, high=100), min_size=1, max_size
 
 
 @pytest.mark.hint("Add up the squares of every array in the list (accumulate with +=, do not overwrite).")
+@settings(max_examples=15)
 @given(weights=weight_lists, lam=st.floats(0.01, 10))
 def test_l2_sums_over_all_arrays(student, weights, lam):
     """The penalty of a list is the sum of the penalties of its arrays."""
@@ -169,6 +172,7 @@ def test_l2_sums_over_all_arrays(student, weights, lam):
 
 
 @pytest.mark.hint("Square the weights (W ** 2); np.linalg.norm(W) is the square root of that sum.")
+@settings(max_examples=15)
 @given(w=s.float_arrays(low=-100, high=100), lam=st.floats(0.01, 10), c=st.floats(0.1, 10))
 def test_l2_properties(student, w, lam, c):
     """The penalty is >= 0, 0 for lam = 0 or no weights, linear in lam and quadratic in the weights."""

@@ -6,7 +6,7 @@ CAUGHT_BY = ["zero_grad_every_step"]
 PASSES = ["returns_logits_not_probabilities", "validates_with_dropout_off", "early_stopping_waits_patience_epochs"]
 
 
-def train_epoch(model, optimizer, x, y, batch_size, generator=None):
+def train_epoch(model, optimizer, x, y, batch_size, generator=None, schedule=None, label_smoothing=0.0):
     order = torch.randperm(x.shape[0], generator=generator, device=x.device)
     total = 0.0
     for start in range(0, x.shape[0], batch_size):

@@ -15,7 +15,7 @@ def split_train_valid(x, y, valid_fraction=0.2, generator=None):
     return x[:n_train], y[:n_train], x[n_train:], y[n_train:]
 
 
-def train_epoch(model, optimizer, x, y, batch_size, generator=None):
+def train_epoch(model, optimizer, x, y, batch_size, generator=None, schedule=None, label_smoothing=0.0):
     total = 0.0
     for start in range(0, x.shape[0], batch_size):
         xb, yb = x[start:start + batch_size], y[start:start + batch_size]
