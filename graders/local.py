@@ -35,7 +35,7 @@ import tempfile
 import threading
 import types
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +47,7 @@ from graders.remote import (
     CallTimeout,
     MissingName,
     NotAttempted,
+    NumpyWarning,
     StopCheck,
     StudentException,
 )
@@ -140,6 +141,15 @@ def _worker_for(namespace: dict, task_id: str) -> LocalWorker:
     return known[1]
 
 
+@dataclass(frozen=True)
+class Options:
+    """How calls into the notebook's code are made (as remote.CallOptions for a worker)."""
+
+    timeout: float = 10.0
+    patch: dict = field(default_factory=dict)  # module-level names rebound during each call
+    numpy_errors: bool = False                 # a numpy overflow/invalid/divide warning fails the call
+
+
 class LocalObject:
     """A student object in this kernel; using it behaves like using a RemoteObject.
 
@@ -148,22 +158,19 @@ class LocalObject:
     call that runs too long as a timeout.
     """
 
-    def __init__(self, target, namespace: dict, worker: LocalWorker, label: str,
-                 timeout: float = 10.0, patch: dict | None = None):
+    def __init__(self, target, namespace: dict, worker: LocalWorker, label: str, options: Options = Options()):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_namespace", namespace)
         object.__setattr__(self, "_worker", worker)
         object.__setattr__(self, "_label", label)
-        object.__setattr__(self, "_timeout", timeout)
-        object.__setattr__(self, "_patch", patch or {})
+        object.__setattr__(self, "_options", options)
         object.__setattr__(self, "_type_name", type(target).__name__)
 
     def _lookup(self, name: str):
         return getattr(self._target, name)
 
     def _child(self, value) -> LocalObject:
-        return LocalObject(value, self._namespace, self._worker, f"your {type(value).__name__}",
-                           self._timeout, self._patch)
+        return LocalObject(value, self._namespace, self._worker, f"your {type(value).__name__}", self._options)
 
     def __getattr__(self, name: str):
         if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
@@ -187,18 +194,23 @@ class LocalObject:
         return to_grader(self._guarded(self._target, *args, **kwargs), self)
 
     def _guarded(self, fn, *args, **kwargs):
-        """Call ``fn`` with the reference patched in and the time limit, as the worker would."""
-        patch = {name: to_student(value, self) for name, value in self._patch.items()}
+        """Call ``fn`` with the reference patched in, the time limit and numpy's error mode, as the worker would."""
+        patch = {name: to_student(value, self) for name, value in self._options.patch.items()}
         saved = {name: self._namespace.get(name, _ABSENT) for name in patch}
         self._namespace.update(patch)
+        numpy_errors = {"over": "raise", "invalid": "raise", "divide": "raise"} if self._options.numpy_errors else {}
         try:
-            with time_limit(self._timeout):
+            with time_limit(self._options.timeout), np.errstate(**numpy_errors):
                 return fn(*args, **kwargs)
         except StopCheck:
             raise
         except NotImplementedError as exc:
             raise NotAttempted("not attempted yet (still raises NotImplementedError)",
                                self._where(exc)) from None
+        except FloatingPointError as exc:
+            if not numpy_errors:
+                raise StudentException(type(exc).__name__, _message(exc), self._where(exc)) from None
+            raise NumpyWarning(f"made numpy warn: {_message(exc)}", self._where(exc)) from None
         except SystemExit as exc:
             raise StudentException("SystemExit", f"called sys.exit({exc.code!r})") from None
         except Exception as exc:
@@ -226,22 +238,33 @@ class LocalObject:
 class LocalModule(LocalObject):
     """The notebook's functions for one task, e.g. ``student.softmax(x)``: a ``student`` fixture."""
 
-    def __init__(self, namespace: dict, task_id: str, timeout: float = 10.0, patch: dict | None = None):
-        super().__init__(namespace, namespace, _worker_for(namespace, task_id), "your notebook", timeout, patch)
+    def __init__(self, namespace: dict, task_id: str, options: Options = Options()):
+        super().__init__(namespace, namespace, _worker_for(namespace, task_id), "your notebook", options)
         object.__setattr__(self, "_type_name", "module")
 
     def _lookup(self, name: str):
         return self._namespace.get(name, _ABSENT)
 
+    def _with(self, **changes) -> LocalModule:
+        return LocalModule(self._namespace, self._worker.module, replace(self._options, **changes))
+
     def with_timeout(self, seconds: float) -> LocalModule:
         """The same module, with a different per-call time limit."""
-        return LocalModule(self._namespace, self._worker.module, seconds, self._patch)
+        return self._with(timeout=seconds)
 
     def with_reference(self, reference_module, *names: str) -> LocalModule:
         """The same module, with ``names`` rebound to the reference's during each call."""
-        patch = dict(self._patch)
+        patch = dict(self._options.patch)
         patch.update({name: getattr(reference_module, name) for name in names})
-        return LocalModule(self._namespace, self._worker.module, self._timeout, patch)
+        return self._with(patch=patch)
+
+    def with_numpy_errors(self) -> LocalModule:
+        """The same module, but a numpy overflow/invalid/divide warning in a call fails it."""
+        return self._with(numpy_errors=True)
+
+    def numpy(self) -> LocalObject:
+        """The numpy module the notebook's code runs with (this kernel's)."""
+        return self._child(np)
 
     def __repr__(self) -> str:
         return f"<your notebook for {self._worker.module}>"
@@ -372,6 +395,7 @@ def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict,
     hint, description, images = "", "", []
     try:
         _load_profile()
+        _seed_global_randomness()
         if params is None:
             params = case_params(check) if check.case else {}
         module = importlib.import_module(check.module)
@@ -440,6 +464,15 @@ def collect_items(files, convert) -> tuple[list, list[str], list[str]]:
     with contextlib.redirect_stdout(io.StringIO()):
         pytest.main(args, plugins=[collector])
     return collector.results, collector.errors, collector.skipped
+
+
+def _seed_global_randomness() -> None:
+    """Fixed seeds before every check, as a worker has from its start: code that (wrongly) draws
+    from global state grades the same whatever else the notebook ran."""
+    import random
+
+    random.seed(0)
+    np.random.seed(0)
 
 
 def _load_profile() -> None:

@@ -39,7 +39,7 @@ import pytest
 from graders import datasets
 from graders.config import DEFAULT_POINTS
 from graders.expect import CheckFailed, expect_shape
-from graders.remote import MissingName
+from graders.remote import MissingName, RemoteObject
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -152,6 +152,14 @@ def one_thread(student):
     return torch_threads(student, 1)
 
 
+def build(student, *args):
+    """``student.build_mlp(*args)``, which must be an object (a torch.nn.Module), not plain data."""
+    model = student.build_mlp(*args)
+    if not isinstance(model, RemoteObject):
+        raise CheckFailed(f"build_mlp{args} should return a torch.nn.Module", got=repr(model)[:200])
+    return model
+
+
 def submodules(model) -> list:
     """Handles to every submodule of a student's network, in ``model.apply`` order (children first)."""
     found = []
@@ -159,10 +167,20 @@ def submodules(model) -> list:
     return found
 
 
-def logits(model, images: np.ndarray) -> np.ndarray:
-    """The network's outputs for uint8 images, in evaluation mode: float (N, 10), checked."""
+def logits(model, images: np.ndarray, student=None) -> np.ndarray:
+    """The network's outputs for uint8 images, in evaluation mode: float (N, 10), checked.
+
+    The inputs are the student's own ``preprocess(images)`` when ``student`` is given (so a
+    check of, say, evaluation mode does not fail again for a scaling bug that another
+    check reports), else images / 255.
+    """
     model.eval()
-    return expect_shape(model(scaled(images)), (len(images), N_CLASSES), f"model(x) for x of shape "
+    if student is None:
+        x = scaled(images)
+    else:
+        x = tensor(expect_shape(student.preprocess(tensor(images)), (len(images), INPUT_SIZE),
+                                "preprocess(images)").astype(np.float32))
+    return expect_shape(model(x), (len(images), N_CLASSES), f"model(x) for x of shape "
                         f"({len(images)}, {INPUT_SIZE})").astype(np.float64)
 
 
@@ -258,10 +276,10 @@ def _early_stop_run(student) -> EarlyStopRun:
     config = {**EARLY_STOP_CONFIG, "valid_data": (tensor(images[200:]), tensor(labels[200:]))}
     with one_thread(student):
         seed_worker(student, 0)
-        model = student.build_mlp(INPUT_SIZE, [64], N_CLASSES)
+        model = build(student, INPUT_SIZE, [64], N_CLASSES)
         history = student.with_timeout(STRUCTURE_BUDGET_S).train(model, tensor(images[:200]),
                                                                 tensor(labels[:200]), config)
-        returned = cross_entropy(logits(model, images[200:]), labels[200:])
+        returned = cross_entropy(logits(model, images[200:], student), labels[200:])
     return EarlyStopRun(history, returned)
 
 
@@ -326,7 +344,7 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
     threads = settings()["cpu_threads"] if config["device"] == "cpu" else None
     with torch_threads(student, threads or None):
         seed_worker(student, config["seed"])
-        model = student.build_mlp(INPUT_SIZE, list(hidden), N_CLASSES)
+        model = build(student, INPUT_SIZE, list(hidden), N_CLASSES)
         start = time.perf_counter()
         history = student.with_timeout(budget_s).train(model, tensor(x), tensor(y), dict(config))
         seconds = time.perf_counter() - start

@@ -15,6 +15,7 @@ import struct
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +68,10 @@ class StudentException(SubmissionError):
         text = f"raised {type_name}: {message}" if message else f"raised {type_name}"
         super().__init__(text, where)
         self.type_name = type_name
+
+
+class NumpyWarning(SubmissionError):
+    """numpy warned (overflow, invalid value, division by zero) in a call made with numpy errors on."""
 
 
 class BadValue(SubmissionError):
@@ -393,20 +398,30 @@ def _student_error(err: dict) -> SubmissionProblem:
         return NotAttempted("not attempted yet (still raises NotImplementedError)", where)
     if type_name == "BadReturnValue":
         return BadValue(f"returned something that is not plain data: {message}", where)
+    if type_name == "NumpyWarning":
+        return NumpyWarning(f"made numpy warn: {message}", where)
     return StudentException(type_name, message, where)
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """How calls into student code are made; a proxy passes its options on to the proxies it returns."""
+
+    timeout: float = 10.0
+    patch: dict = field(default_factory=dict)  # module-level names swapped during each call
+    numpy_errors: bool = False                 # numpy warnings (overflow, invalid, divide) raise
 
 
 class RemoteObject:
     """A student object living in the worker. Attribute reads and calls go over the wire."""
 
-    def __init__(self, worker: Worker, handle_id: int, type_name: str, timeout: float = 10.0,
-                 patch: dict | None = None):
+    def __init__(self, worker: Worker, handle_id: int, type_name: str,
+                 options: CallOptions = CallOptions()):
         object.__setattr__(self, "_worker", worker)
         object.__setattr__(self, "_id", handle_id)
         object.__setattr__(self, "_type_name", type_name)
         object.__setattr__(self, "_generation", worker.generation)
-        object.__setattr__(self, "_timeout", timeout)
-        object.__setattr__(self, "_patch", patch or {})
+        object.__setattr__(self, "_options", options)
 
     def _check_alive(self) -> None:
         if self._worker.poison is not None:
@@ -419,10 +434,9 @@ class RemoteObject:
             raise AttributeError(name)
         self._check_alive()
         value = self._worker.request({"op": "getattr", "target": self._id, "name": name},
-                                     timeout=self._timeout, on_error=self._missing(name))
+                                     timeout=self._options.timeout, on_error=self._missing(name))
         if isinstance(value, RemoteObject):
-            object.__setattr__(value, "_timeout", self._timeout)
-            object.__setattr__(value, "_patch", self._patch)
+            object.__setattr__(value, "_options", self._options)
         return value
 
     def _missing(self, name: str):
@@ -436,15 +450,19 @@ class RemoteObject:
     def __setattr__(self, name: str, value) -> None:
         self._check_alive()
         self._worker.request({"op": "setattr", "target": self._id, "name": name, "value": value},
-                             timeout=self._timeout)
+                             timeout=self._options.timeout)
 
     def __call__(self, *args, **kwargs):
         self._check_alive()
-        return self._worker.request(
+        options = self._options
+        result = self._worker.request(
             {"op": "call", "target": self._id, "args": list(args), "kwargs": kwargs,
-             "patch": self._patch},
-            timeout=self._timeout,
+             "patch": options.patch, "numpy_errors": options.numpy_errors},
+            timeout=options.timeout,
         )
+        if isinstance(result, RemoteObject):
+            object.__setattr__(result, "_options", options)
+        return result
 
     def _describe(self) -> str:
         return f"your {self._type_name}"
@@ -456,26 +474,38 @@ class RemoteObject:
 class RemoteModule(RemoteObject):
     """The student's module for one task, e.g. ``student.softmax(x)``."""
 
-    def __init__(self, worker: Worker, handle_id: int, timeout: float = 10.0, patch: dict | None = None):
-        super().__init__(worker, handle_id, "module", timeout, patch)
+    def __init__(self, worker: Worker, handle_id: int, options: CallOptions = CallOptions()):
+        super().__init__(worker, handle_id, "module", options)
 
     def _describe(self) -> str:
         return f"your {self._worker.module}.py"
 
+    def _with(self, **changes) -> "RemoteModule":
+        return RemoteModule(self._worker, self._id, replace(self._options, **changes))
+
     def with_timeout(self, seconds: float) -> "RemoteModule":
         """The same module, with a different per-call time limit."""
-        return RemoteModule(self._worker, self._id, seconds, self._patch)
+        return self._with(timeout=seconds)
 
     def with_reference(self, reference_module, *names: str) -> "RemoteModule":
         """The same module, with ``names`` swapped for the reference's during each call.
 
         Used to grade a function on its own: the student's XOR on top of the
         reference NAND/OR/AND. The reference runs here, in the grader; the worker
-        only gets a callback.
+        only gets a callback. Any object with those attributes will do.
         """
-        patch = dict(self._patch)
+        patch = dict(self._options.patch)
         patch.update({name: getattr(reference_module, name) for name in names})
-        return RemoteModule(self._worker, self._id, self._timeout, patch)
+        return self._with(patch=patch)
+
+    def with_numpy_errors(self) -> "RemoteModule":
+        """The same module, but a numpy overflow/invalid/divide warning in a call fails it."""
+        return self._with(numpy_errors=True)
+
+    def numpy(self) -> RemoteObject:
+        """The worker's numpy module, e.g. to set its global random state before a call."""
+        self._check_alive()
+        return self._worker.request({"op": "numpy"}, timeout=self._options.timeout)
 
     def __repr__(self) -> str:
         return f"<your {self._worker.module}.py>"

@@ -24,7 +24,13 @@ from graders.notebooks import (
     plan_source,
     split_module,
 )
-from graders.remote import CallTimeout, MissingName, NotAttempted, StudentException
+from graders.remote import (
+    CallTimeout,
+    MissingName,
+    NotAttempted,
+    NumpyWarning,
+    StudentException,
+)
 from graders.report import check_feedback
 from graders.runner import grade
 from graders.sync import strip_solutions
@@ -270,6 +276,11 @@ def test_local_module_calls_like_a_worker():
     student = LocalModule(names, "softmax")
     with pytest.raises(CallTimeout):
         student.with_timeout(0.2).slow()
+    names["overflow"] = lambda x: np.exp(x)
+    with np.errstate(over="ignore"):
+        assert student.overflow(1000.0) == np.inf
+    with pytest.raises(NumpyWarning):
+        student.with_numpy_errors().overflow(1000.0)
     with pytest.raises(StudentException) as err:
         student.boom(0)
     assert err.value.type_name == "ZeroDivisionError" and "in boom, line 6" in err.value.where

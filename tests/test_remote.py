@@ -4,7 +4,7 @@ import types
 import numpy as np
 import pytest
 
-from graders.remote import (BrokenModule, MissingModule, MissingName, NotAttempted, StudentException,
+from graders.remote import (BrokenModule, MissingModule, MissingName, NotAttempted, NumpyWarning, StudentException,
                             Worker)
 
 MODULE = '''
@@ -127,3 +127,20 @@ def test_a_callback_may_call_student_code_again(worker):
     """A grader callback (e.g. a reference that calls the student's f) re-enters the worker."""
     module = worker.ensure_started()
     assert module.apply(lambda x: module.uses_helper(x), 1) == 40
+
+
+def test_numpy_warnings_fail_a_call_only_when_asked(tmp_path):
+    (tmp_path / "warn.py").write_text("import numpy as np\n\ndef f(x):\n    return np.exp(x)\n")
+    worker = Worker(tmp_path, "warn")
+    module = worker.ensure_started()
+    assert np.isinf(module.f(np.array([1000.0]))[0])
+    with pytest.raises(NumpyWarning, match="made numpy warn: overflow encountered in exp") as info:
+        module.with_numpy_errors().f(np.array([1000.0]))
+    assert "warn.py, line 4" in str(info.value)
+    worker.stop()
+
+
+def test_the_workers_numpy_is_reachable(worker):
+    module = worker.ensure_started()
+    module.numpy().random.seed(3)
+    assert module.numpy().random.random() == np.random.RandomState(3).random_sample()

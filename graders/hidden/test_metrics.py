@@ -5,7 +5,12 @@ import numpy as np
 from hypothesis import given, settings
 
 from graders.expect import as_array, expect_close, expect_equal, expect_true
-from graders.public.test_metrics import PRECISION_HINT, RECALL_HINT, ZERO_HINT, label_pairs
+from graders.public.test_metrics import (
+    PRECISION_HINT,
+    RECALL_HINT,
+    ZERO_HINT,
+    label_pairs,
+)
 
 INT_DTYPES = (np.int8, np.int32, np.int64, np.uint8)
 

@@ -10,7 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.expect import expect_equal, expect_shape, expect_true
-from graders.public.test_perceptron_learning import CORNERS, RULE_HINT, TABLES, expect_separates, train
+from graders.public.test_perceptron_learning import (
+    CORNERS,
+    RULE_HINT,
+    TABLES,
+    expect_separates,
+    train,
+)
 
 MARGIN = 0.15
 EPOCHS = 1000

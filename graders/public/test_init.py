@@ -1,15 +1,10 @@
-"""Public self-checks for init: statistics of large draws, shapes, and the use of the given rng.
-
-Random numbers cannot cross into the student's process, so every Generator given to
-the student's functions is made there (with the student's own numpy) from a seed.
-"""
+"""Public self-checks for init: statistics of large draws, shapes, and the use of the given rng."""
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders.expect import CheckFailed, expect_shape, expect_true
-from graders.remote import MissingName
+from graders.expect import expect_shape, expect_true
 
 FUNCTIONS = {"xavier_init": 1.0, "he_init": 2.0}  # name -> variance times n_in
 N_IN, N_OUT = 400, 250  # 100 000 weights: the sample std is within 0.3% of the true one
@@ -19,24 +14,9 @@ RNG_HINT = ("Draw with the rng argument (rng.normal(0.0, std, size=(n_in, n_out)
             "and do not make a new Generator inside your function.")
 
 
-def student_numpy(student):
-    """The numpy module the student's code runs with (their `import numpy as np`)."""
-    for name in ("np", "numpy"):
-        try:
-            return getattr(student, name)
-        except MissingName:
-            continue
-    raise CheckFailed("the grader needs numpy in your module: keep `import numpy as np` at the top")
-
-
-def remote_rng(student, seed):
-    """np.random.default_rng(seed), made in the student's process."""
-    return student_numpy(student).random.default_rng(seed)
-
-
 def draw(student, name, n_in, n_out, seed):
     """The student's weights for (n_in, n_out), checked for shape and dtype."""
-    weights = getattr(student, name)(n_in, n_out, remote_rng(student, seed))
+    weights = getattr(student, name)(n_in, n_out, np.random.default_rng(seed))
     what = f"{name}({n_in}, {n_out}, rng)"
     got = expect_shape(weights, (n_in, n_out), what,
                        hint="The weight matrix is (n_in, n_out): one row per input, so x @ W works.")
@@ -106,7 +86,7 @@ def test_same_seed_same_weights(student, seed):
 @given(seeds=st.lists(SEEDS, min_size=2, max_size=2, unique=True))
 def test_uses_the_given_rng(student, seeds):
     """Generators with different seeds give different weights, whatever numpy's global random state is."""
-    remote_np = student_numpy(student)
+    remote_np = student.numpy()
     for name in FUNCTIONS:
         results = []
         for seed in seeds:

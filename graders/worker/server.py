@@ -75,6 +75,10 @@ class BlockGraderImports:
         return None
 
 
+class NumpyWarning(Exception):
+    """numpy warned inside a call made with numpy errors on (reported by this name)."""
+
+
 class GraderError(Exception):
     """The grader's callback raised; re-raised inside student code."""
 
@@ -164,6 +168,10 @@ class Worker:
             module = importlib.import_module(self.module_name)
             self.objects[0] = module
             return {"ok": wire.Handle("obj", 0, "module")}
+        if op == "numpy":
+            import numpy
+
+            return {"ok": numpy}
         target = self.objects[request["target"]]
         if op == "getattr":
             return {"ok": getattr(target, request["name"])}
@@ -182,7 +190,10 @@ class Worker:
         saved = {name: module.__dict__.get(name, missing) for name in patch}
         module.__dict__.update(patch)
         try:
-            result = target(*args, **kwargs)
+            if request.get("numpy_errors"):
+                result = self.call_with_numpy_errors(target, args, kwargs)
+            else:
+                result = target(*args, **kwargs)
         finally:
             for name, value in saved.items():
                 if value is missing:
@@ -190,6 +201,16 @@ class Worker:
                 else:
                     module.__dict__[name] = value
         return {"ok": result, "writeback": [args, kwargs]}
+
+    @staticmethod
+    def call_with_numpy_errors(target, args, kwargs):
+        import numpy
+
+        with numpy.errstate(over="raise", invalid="raise", divide="raise"):
+            try:
+                return target(*args, **kwargs)
+            except FloatingPointError as exc:
+                raise NumpyWarning(str(exc)).with_traceback(exc.__traceback__) from None
 
     def printed(self) -> int:
         return self.stdout.printed + self.stderr.printed

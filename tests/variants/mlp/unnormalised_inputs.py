@@ -2,7 +2,7 @@
 import torch
 
 CAUGHT_BY = ["preprocess_scales_to_unit_range"]
-PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities"]
+PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities", "predict_uses_eval_mode", "evaluate_is_accuracy"]
 
 
 def preprocess(images):
