@@ -191,14 +191,13 @@ class _Job:
         partial = self.staging / "results" / student
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        argv = [sys.executable, "-m", "graders.classroom", str(root), str(partial), "--student", student,
+        argv = [sys.executable, "-m", "graders.classroom", str(root), str(partial), f"--student={student}",
                 "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers)]
         if self.points_file:
             argv += ["--points", str(Path(self.points_file).resolve())]
         if self.max_call_timeout is not None:
             argv += ["--max-call-timeout", str(self.max_call_timeout)]
-        for note in notes:
-            argv += ["--note", note]
+        argv += [f"--note={note}" for note in notes]
         problem = self._run(argv, partial / "grader.log")
         if self.stopping:   # interrupted: leave the student's earlier results as they are
             return Outcome(student, "interrupted")

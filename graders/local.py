@@ -48,6 +48,7 @@ from graders.remote import (
     MissingName,
     NotAttempted,
     NumpyWarning,
+    RemoteObject,
     StopCheck,
     StudentException,
 )
@@ -150,12 +151,14 @@ class Options:
     numpy_errors: bool = False                 # a numpy overflow/invalid/divide warning fails the call
 
 
-class LocalObject:
+class LocalObject(RemoteObject):
     """A student object in this kernel; using it behaves like using a RemoteObject.
 
-    Values cross as over the wire (see to_grader/to_student); NotImplementedError reads as
-    "not attempted", other exceptions as the student's error with the line of their code, a
-    call that runs too long as a timeout.
+    It is one, for the suites: a check may ask ``isinstance(x, RemoteObject)`` to tell a student
+    object from plain data. Every method is its own: nothing goes through a worker. Values cross
+    as over the wire (see to_grader/to_student); NotImplementedError reads as "not attempted",
+    other exceptions as the student's error with the line of their code, a call that runs too
+    long as a timeout.
     """
 
     def __init__(self, target, namespace: dict, worker: LocalWorker, label: str, options: Options = Options()):
@@ -345,8 +348,8 @@ class CheckNotPassed(AssertionError):
         return self.text.splitlines()
 
 
-# (task, check) -> (the check's points, whether it passed), for the checks this kernel ran.
-_RESULTS: dict[tuple[str, str], tuple[float, bool]] = {}
+# (notebook namespace, task, check) -> (the check's points, whether it passed), for the checks run.
+_RESULTS: dict[tuple[int, str, str], tuple[float, bool]] = {}
 
 
 def run_check(node_id: str, namespace: dict, points: float | None = None,
@@ -369,7 +372,7 @@ def run_check(node_id: str, namespace: dict, points: float | None = None,
         verdict, description, images = _run(check, namespace, params)
     _show(images)
     if verdict.passed:
-        _RESULTS[check.task, check.name] = (points or 0.0, True)
+        _RESULTS[id(namespace), check.task, check.name] = (points or 0.0, True)
         print(f"passed: {check.task} / {check.name}")
         return None
     from graders.report import check_feedback
@@ -377,16 +380,17 @@ def run_check(node_id: str, namespace: dict, points: float | None = None,
 
     text = check_feedback(CheckResult(check.task, check.name, check.tier, description, 1.0, verdict))
     if verdict.status == "not run" and points is not None:
-        share = not_run_share(check.task, points)
+        share = not_run_share(namespace, check.task, points)
         print(f"{text}\n    its points follow the task's checks that ran: {share:.4g} of {points:.4g}")
         return share
-    _RESULTS[check.task, check.name] = (points or 0.0, False)
+    _RESULTS[id(namespace), check.task, check.name] = (points or 0.0, False)
     raise CheckNotPassed(text, verdict.status)
 
 
-def not_run_share(task_id: str, points: float) -> float:
-    """``points`` times the fraction of points earned by the task's checks that ran in this kernel."""
-    ran = [(worth, passed) for (task, _), (worth, passed) in _RESULTS.items() if task == task_id]
+def not_run_share(namespace: dict, task_id: str, points: float) -> float:
+    """``points`` times the fraction of points earned by the task's checks that ran on this notebook."""
+    ran = [(worth, passed) for (where, task, _), (worth, passed) in _RESULTS.items()
+           if where == id(namespace) and task == task_id]
     total = sum(worth for worth, _ in ran)
     return points * sum(worth for worth, passed in ran if passed) / total if total else 0.0
 

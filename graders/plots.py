@@ -38,9 +38,9 @@ def loss_curves(train_loss, valid_loss, path: Path, *, title: str, best_epoch: i
     if best_epoch is not None and 0 <= best_epoch < len(valid_loss):
         ax.axvline(best_epoch + 1, color="grey", linestyle="--", linewidth=1)
         on_right = best_epoch + 1 > (len(valid_loss) + 1) / 2
-        ax.annotate("best (weights kept)", (best_epoch + 1, valid_loss[best_epoch]), textcoords="offset points",
-                    xytext=(-6 if on_right else 6, 10), ha="right" if on_right else "left", fontsize=8,
-                    color="dimgrey")
+        ax.text(best_epoch + 1 + (-0.08 if on_right else 0.08), 0.5, "best epoch (weights kept)",
+                transform=ax.get_xaxis_transform(), rotation=90, ha="right" if on_right else "left",
+                va="center", fontsize=8, color="dimgrey")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("epoch")
     ax.set_ylabel("cross-entropy loss")

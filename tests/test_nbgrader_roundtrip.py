@@ -22,17 +22,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from graders.config import load_points
-from graders.nbgrader_course import write_course
-from graders.notebooks import cell_id, notebook_module
-from graders.runner import grade
-from graders.sync import BEGIN, END, solution_body
-from tests.kit import KIT, SOLUTIONS, Variant
+pytest.importorskip("nbgrader")  # the `nbgrader` extra; nbformat comes with it
 
-pytest.importorskip("nbgrader")
+import nbformat  # noqa: E402
+
+from graders.config import load_points  # noqa: E402
+from graders.nbgrader_course import write_course  # noqa: E402
+from graders.notebooks import cell_id, notebook_module  # noqa: E402
+from graders.runner import grade  # noqa: E402
+from graders.sync import BEGIN, END, solution_body  # noqa: E402
+from tests.kit import KIT, SOLUTIONS, Variant  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "activations_softmax_losses"

@@ -9,34 +9,39 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 
-from graders import tasks
-from graders.config import TaskPoints, load_points
-from graders.local import CheckNotPassed, LocalModule, LocalObject, quiet, run_check
-from graders.nbgrader_course import KIT_CONFIG_NAME, cell_timeout, write_course
-from graders.notebooks import (
+nbgrader = pytest.importorskip("nbgrader")  # the `nbgrader` extra; nbformat comes with it
+
+import nbformat  # noqa: E402
+
+from graders import tasks  # noqa: E402
+from graders.config import TaskPoints, load_points  # noqa: E402
+from graders.local import CheckNotPassed, LocalModule, LocalObject, quiet, run_check  # noqa: E402
+from graders.nbgrader_course import KIT_CONFIG_NAME, cell_timeout, write_course  # noqa: E402
+from graders.notebooks import (  # noqa: E402
     Check,
     check_points,
     notebook_module,
     plan_source,
     split_module,
 )
-from graders.remote import (
+from graders.remote import (  # noqa: E402
     CallTimeout,
     MissingName,
     NotAttempted,
     NumpyWarning,
     StudentException,
 )
-from graders.report import check_feedback
-from graders.runner import grade
-from graders.sync import strip_solutions
-from tests.kit import EXERCISES, KIT, SOLUTIONS, all_variants, make_submission
+from graders.report import check_feedback  # noqa: E402
+from graders.runner import grade  # noqa: E402
+from graders.sync import strip_solutions  # noqa: E402
+from tests.kit import EXERCISES, KIT, SOLUTIONS, all_variants, make_submission  # noqa: E402
 
-nbgrader = pytest.importorskip("nbgrader")
+# The suites' own marks (hint, call_timeout) are registered by graders/conftest.py, which this
+# session does not load: importing a suite here warns about them.
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnknownMarkWarning")
 
 
 @pytest.fixture(scope="module")
@@ -374,3 +379,26 @@ def test_a_check_that_cannot_run_here_takes_the_share_the_cli_would_give(monkeyp
     assert 1.0 + 0.0 + gpu + data == pytest.approx(8.0 * 1.0 / 4.0)  # points * earned / ran, as the CLI
     out = capsys.readouterr().out
     assert "NOT RUN: softmax / needs_a_gpu (Trains on the GPU.)" in out and "no CUDA GPU" in out
+
+
+@pytest.fixture(scope="module")
+def plan_by_task(plans):
+    return {plan.task.id: plan for plan in plans}
+
+
+@pytest.mark.parametrize("task_id", [t.id for t in tasks.TASKS])
+def test_in_a_notebooks_namespace_the_reference_passes_and_the_stub_scores_nothing(plan_by_task, task_id):
+    """Every check of every notebook, run as its test cell runs it: the suites work on a LocalModule."""
+    if task_id not in plan_by_task:
+        pytest.skip(f"no notebook for {task_id} here")
+    plan = plan_by_task[task_id]
+    reference = (SOLUTIONS / f"{task_id}.py").read_text()
+    solved, untouched = namespace(reference), namespace(strip_solutions(reference))
+    for check in plan.checks:
+        assert run_check(check.node_id, solved, points=1.0) in (None, 1.0), check.name
+        try:
+            share = run_check(check.node_id, untouched, points=1.0)
+        except CheckNotPassed as failed:
+            assert failed.status in ("not attempted", "missing"), failed.text
+        else:
+            assert share == 0.0, check.name

@@ -3,7 +3,6 @@
 With data sorted by label the validation part holds only the last digits, which the network
 never sees, and each epoch ends on a run of batches of one class.
 """
-import torch
 import torch.nn.functional as F
 
 CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data"]
