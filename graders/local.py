@@ -91,17 +91,19 @@ def to_grader(value, owner: LocalObject):
 
 def to_student(value, owner: LocalObject):
     """A value the grader passes, as the student's code receives it: its own objects unwrapped,
-    grader functions wrapped so that what the student hands them is converted."""
+    grader functions wrapped so that what the student hands them is converted. A container with
+    nothing to convert is passed as it is, so that changes the student makes in place reach the
+    grader (the worker copies them back)."""
     if isinstance(value, LocalObject):
         return value._target
-    if isinstance(value, list):
-        return [to_student(v, owner) for v in value]
-    if type(value) is tuple:
-        return tuple(to_student(v, owner) for v in value)
-    if type(value) is dict:
-        return {k: to_student(v, owner) for k, v in value.items()}
     if isinstance(value, _CALLBACK_TYPES):
         return _callback(value, owner)
+    if type(value) in (list, tuple, dict):
+        items = value.items() if type(value) is dict else enumerate(value)
+        converted = {key: to_student(item, owner) for key, item in items}
+        if all(converted[key] is item for key, item in items):
+            return value
+        return converted if type(value) is dict else type(value)(converted.values())
     return value
 
 

@@ -305,7 +305,8 @@ def test_values_cross_as_over_the_wire():
                       "def make():\n    return Layer()\n\n"
                       "def weights(layer):\n    return layer.W\n\n"
                       "def state():\n    return OrderedDict(a=np.ones(1))\n\n"
-                      "def visit(layer, fn):\n    fn(layer)\n    return fn(np.arange(3))\n")
+                      "def visit(layer, fn):\n    fn(layer)\n    return fn(np.arange(3))\n\n"
+                      "def rebind(params):\n    params['w'] = params['w'] - 1\n")
     student = LocalModule(names, "softmax")
     layer = student.make()
     assert isinstance(layer, LocalObject) and layer._type_name == "Layer"
@@ -313,6 +314,9 @@ def test_values_cross_as_over_the_wire():
     weights[0] = 5.0
     assert layer.W[0] == 0.0
     assert type(student.state()) is dict
+    params = {"w": np.ones(2)}
+    student.rebind(params)  # entries the student rebinds reach the grader's dict, as after a worker's call
+    assert params["w"].tolist() == [0.0, 0.0]
     seen = []
     assert student.visit(layer, lambda value: seen.append(value) or len(seen)) == 2
     assert seen[0]._type_name == "Layer" and seen[1].tolist() == [0, 1, 2]
