@@ -46,9 +46,13 @@ def torch_check() -> Finding:
 
 
 def bubblewrap_check() -> Finding:
-    path = shutil.which("bwrap")
-    return Finding("bubblewrap", path is not None, path or "not found: student code runs with process isolation only",
-                   "sudo apt-get install bubblewrap", required=False)
+    from graders import sandbox
+
+    works, why = sandbox.probe()
+    fix = "sudo apt-get install bubblewrap" if shutil.which("bwrap") is None else \
+        "allow unprivileged user namespaces (or run the grader where bubblewrap can start)"
+    return Finding("bubblewrap", works, "student code runs in a bubblewrap sandbox" if works
+                   else f"{why}: student code runs with process isolation only", fix, required=False)
 
 
 def run_checks() -> list[Finding]:

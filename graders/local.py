@@ -99,7 +99,7 @@ def to_student(value, owner: LocalObject):
     if isinstance(value, _CALLBACK_TYPES):
         return _callback(value, owner)
     if type(value) in (list, tuple, dict):
-        items = value.items() if type(value) is dict else enumerate(value)
+        items = list(value.items() if type(value) is dict else enumerate(value))
         converted = {key: to_student(item, owner) for key, item in items}
         if all(converted[key] is item for key, item in items):
             return value

@@ -20,6 +20,8 @@ from graders.runner import grade
 from tests.hostile import all_cases
 from tests.kit import make_submission
 
+pytestmark = pytest.mark.xdist_group("hostile")  # one worker builds the shared fixtures once
+
 CASES = all_cases()
 CONTROL = "gates"          # a second task in every submission: it must score as in the reference
 CALL_LIMIT_S = 1.0         # hangs cost this per check (the tasks' own limits are 10 s)

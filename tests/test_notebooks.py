@@ -306,13 +306,15 @@ def test_values_cross_as_over_the_wire():
                       "def weights(layer):\n    return layer.W\n\n"
                       "def state():\n    return OrderedDict(a=np.ones(1))\n\n"
                       "def visit(layer, fn):\n    fn(layer)\n    return fn(np.arange(3))\n\n"
-                      "def rebind(params):\n    params['w'] = params['w'] - 1\n")
+                      "def rebind(params):\n    params['w'] = params['w'] - 1\n\n"
+                      "def kind_of_first(layers):\n    return type(layers[0]).__name__\n")
     student = LocalModule(names, "softmax")
     layer = student.make()
     assert isinstance(layer, LocalObject) and layer._type_name == "Layer"
     weights = student.weights(layer)  # the student's own object goes back to it unwrapped
     weights[0] = 5.0
     assert layer.W[0] == 0.0
+    assert student.kind_of_first([layer]) == "Layer"  # inside a container too
     assert type(student.state()) is dict
     params = {"w": np.ones(2)}
     student.rebind(params)  # entries the student rebinds reach the grader's dict, as after a worker's call
@@ -390,6 +392,7 @@ def plan_by_task(plans):
     return {plan.task.id: plan for plan in plans}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("task_id", [t.id for t in tasks.TASKS])
 def test_in_a_notebooks_namespace_the_reference_passes_and_the_stub_scores_nothing(plan_by_task, task_id):
     """Every check of every notebook, run as its test cell runs it: the suites work on a LocalModule."""
