@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from graders import archives
 from graders.classroom import ClassError, content_hash, discover, grade_class, module_root, read_report
 from graders.cli import main as cli
-from tests.kit import EXERCISES, all_variants, make_submission
+from tests.kit import KIT, EXERCISES, all_variants, make_submission
 
 TASKS = ["softmax"]
 BUG = next(v for v in all_variants() if v.task == "softmax" and not v.correct)
@@ -145,7 +145,7 @@ def test_archives_unpack_only_regular_files_inside_the_folder(tmp_path):
         zf.writestr("__pycache__/softmax.cpython-311.pyc", b"junk")
         link = zipfile.ZipInfo("link.py")
         link.external_attr = (0o120777 << 16)
-        zf.writestr(link, "/work/main/solutions/softmax.py")
+        zf.writestr(link, str(KIT / "solutions" / "softmax.py"))
     dest = tmp_path / "a" / "dest"
     skipped = archives.unpack(archive, dest)
     assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["softmax.py"]
@@ -156,7 +156,7 @@ def test_tar_links_and_folder_symlinks_are_left_out(tmp_path):
     source = tmp_path / "src"
     source.mkdir()
     (source / "softmax.py").write_text("x = 1\n")
-    (source / "reference.py").symlink_to("/work/main/solutions/softmax.py")
+    (source / "reference.py").symlink_to(KIT / "solutions" / "softmax.py")
     archive = tmp_path / "s.tar"
     with tarfile.open(archive, "w") as tf:
         tf.add(source / "softmax.py", "softmax.py")
