@@ -110,15 +110,19 @@ def test_total_error_seed_example(student):
                      f"(o = {o}, t = {T.tolist()})", rtol=0, atol=SEED_ATOL, hint=hint)
 
 
+def expect_seed_grads(grads_fn, name, W, W_label, first, W_after, first_name, updated_names, hint):
+    """``grads_fn`` on the seed gives ``first`` at [0, 0], and W - 0.5 * grads the seed's updated weights."""
+    grads = expect_shape(grads_fn(*seed_args()), (2, 2), f"{name}(x, t, W1, W2)", hint)
+    expect_close(grads[0, 0], first, f"{first_name} = {name}(...)[0, 0]", rtol=0, atol=SEED_ATOL, hint=hint)
+    expect_close(W - LR * grads, W_after, f"{W_label} - 0.5 * {name}(...) (the seed's {updated_names})",
+                 rtol=0, atol=SEED_ATOL, hint=hint)
+
+
 # -- step 1: the output layer ----------------------------------------------------------
 def test_output_grads_seed_example(student):
     """output_layer_grads gives dE/dW5 = 0.02592286, and W2 - 0.5 * grads gives the seed's W5+..W8+."""
-    grads = expect_shape(student.output_layer_grads(*seed_args()), (2, 2), "output_layer_grads(x, t, W1, W2)",
-                         OUTPUT_HINT)
-    expect_close(grads[0, 0], DE_DW5, "dE/dW5 = output_layer_grads(...)[0, 0]", rtol=0, atol=SEED_ATOL,
-                 hint=OUTPUT_HINT)
-    expect_close(W2 - LR * grads, W2_AFTER, "W2 - 0.5 * output_layer_grads(...) (the seed's W5+..W8+)",
-                 rtol=0, atol=SEED_ATOL, hint=OUTPUT_HINT)
+    expect_seed_grads(student.output_layer_grads, "output_layer_grads", W2, "W2", DE_DW5, W2_AFTER,
+                      "dE/dW5", "W5+..W8+", OUTPUT_HINT)
 
 
 @settings(max_examples=20)
@@ -135,12 +139,8 @@ def test_output_grads_gradient_check(student, net):
 # -- step 2: the hidden layer ----------------------------------------------------------
 def test_hidden_grads_seed_example(student):
     """hidden_layer_grads gives dE/dW1 = 0.00080888, and W1 - 0.5 * grads gives the seed's W1+..W4+."""
-    grads = expect_shape(student.hidden_layer_grads(*seed_args()), (2, 2), "hidden_layer_grads(x, t, W1, W2)",
-                         HIDDEN_HINT)
-    expect_close(grads[0, 0], DE_DW1, "dE/dW1 = hidden_layer_grads(...)[0, 0]", rtol=0, atol=SEED_ATOL,
-                 hint=HIDDEN_HINT)
-    expect_close(W1 - LR * grads, W1_AFTER, "W1 - 0.5 * hidden_layer_grads(...) (the seed's W1+..W4+)",
-                 rtol=0, atol=SEED_ATOL, hint=HIDDEN_HINT)
+    expect_seed_grads(student.hidden_layer_grads, "hidden_layer_grads", W1, "W1", DE_DW1, W1_AFTER,
+                      "dE/dW1", "W1+..W4+", HIDDEN_HINT)
 
 
 @settings(max_examples=20)
