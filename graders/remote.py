@@ -403,6 +403,11 @@ def _student_error(err: dict) -> SubmissionProblem:
     return StudentException(type_name, message, where)
 
 
+def type_name(obj) -> str:
+    """The class name of a student's object, whether it is a proxy or plain data."""
+    return obj._type_name if isinstance(obj, RemoteObject) else type(obj).__name__
+
+
 @dataclass(frozen=True)
 class CallOptions:
     """How calls into student code are made; a proxy passes its options on to the proxies it returns."""

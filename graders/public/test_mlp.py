@@ -13,6 +13,7 @@ pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip inst
 
 from graders import mlp_grading as g
 from graders.expect import expect_close, expect_equal, expect_shape, expect_true
+from graders.remote import type_name
 
 SOFTMAX_HINT = ("End build_mlp with a Linear layer. nn.CrossEntropyLoss applies log-softmax itself; a network "
                 "ending in nn.Softmax (as in the seed) applies it twice, and its gradients vanish.")
@@ -48,10 +49,10 @@ def test_builds_the_layers_asked_for(student):
                  "the weight shapes of build_mlp(784, [32, 16], 10)")
     expect_equal([s for s in shapes if len(s) == 1], [(32,), (16,), (10,)], "the bias shapes")
     modules = g.submodules(model)
-    kinds = sorted({m._type_name for m in modules})
+    kinds = sorted({type_name(m) for m in modules})
     expect_true("Tanh" in kinds and "ReLU" not in kinds, "build_mlp(..., activation='tanh') should use "
                 "nn.Tanh (and no nn.ReLU)", got=f"layer types {kinds}")
-    dropouts = [m for m in modules if m._type_name == "Dropout"]
+    dropouts = [m for m in modules if type_name(m) == "Dropout"]
     expect_true(bool(dropouts), "build_mlp(..., dropout=0.3) has no nn.Dropout layer", got=f"layer types {kinds}")
     expect_close(float(dropouts[0].p), 0.3, "the drop probability of the nn.Dropout layers")
     single = g.build(student, 784, [], 10).state_dict()
@@ -140,7 +141,7 @@ def _make_dropout_run(student):
     with g.one_thread(student):
         g.seed_worker(student, 0)
         model = g.build(student, 784, [64], 10, "relu", 0.5)
-        kinds = {m._type_name for m in g.submodules(model)}
+        kinds = {type_name(m) for m in g.submodules(model)}
         expect_true("Dropout" in kinds, "build_mlp(784, [64], 10, 'relu', 0.5) has no nn.Dropout layer",
                     got=sorted(kinds))
         history = student.with_timeout(g.STRUCTURE_BUDGET_S).train(model, g.tensor(x), g.tensor(y), dict(LR0))
