@@ -45,6 +45,35 @@ def torch_check() -> Finding:
     return Finding("torch", True, f"{version}, {device}", required=False)
 
 
+def gpu_worker_check() -> Finding | None:
+    """Where the grader sees a CUDA GPU: whether student code, in its worker process, reaches it too.
+
+    None where there is no GPU (or no torch): nothing to check.
+    """
+    try:
+        import torch
+    except ImportError:
+        return None
+    if not torch.cuda.is_available():
+        return None
+    from graders import sandbox
+    from graders.remote import Worker
+
+    worker = Worker(sandbox.KIT_ROOT / "exercises", "mlp", memory_mb=None)
+    try:
+        reached, why = bool(worker.ensure_started().torch.cuda.is_available()), ""
+    except Exception as exc:  # a worker that cannot start says why; doctor reports it, never raises
+        reached, why = False, f" ({exc})"
+    finally:
+        worker.stop()
+    where = f"student code ({sandbox.mode()} isolation)"
+    return Finding("GPU for student code", reached,
+                   f"{where} trains on the GPU" if reached else f"{where} cannot reach the GPU{why}: the "
+                   "mlp GPU check is reported as not run",
+                   "make /dev/nvidia* and the CUDA driver's libraries (LD_LIBRARY_PATH) visible to the worker, "
+                   "or grade with DLGRADE_SANDBOX=none", required=False)
+
+
 def bubblewrap_check() -> Finding:
     from graders import sandbox
 
@@ -60,6 +89,7 @@ def run_checks() -> list[Finding]:
     findings += [library_check(m, p) for m, p in (("numpy", "numpy"), ("pytest", "pytest"),
                                                   ("hypothesis", "hypothesis"), ("matplotlib", "matplotlib"))]
     findings += [torch_check(), library_check("nbgrader", "dlgrade[nbgrader]", required=False), bubblewrap_check()]
+    findings += [f for f in (gpu_worker_check(),) if f is not None]
     try:
         from graders.datasets import doctor_findings
     except ImportError:

@@ -95,9 +95,28 @@ def settings() -> dict:
     return {**DEFAULT_SETTINGS, **table}
 
 
-def cuda_available() -> bool:
-    """A CUDA GPU here (DLGRADE_DEVICE=cpu hides it)."""
-    return os.environ.get("DLGRADE_DEVICE", "").lower() != "cpu" and torch.cuda.is_available()
+def cuda_available(student) -> bool:
+    """Whether the student's code can train on a CUDA GPU (DLGRADE_DEVICE=cpu hides one).
+
+    The worker's torch decides, not the grader's: the worker is what trains, and a sandbox
+    or an environment that hides the GPU from it must not turn a GPU run into a crash
+    blamed on the student.
+    """
+    return not _gpu_hidden() and bool(worker_torch(student).cuda.is_available())
+
+
+def no_gpu_reason() -> str:
+    """Why the GPU check is not run here, in words (after cuda_available(student) said no)."""
+    if _gpu_hidden():
+        return "DLGRADE_DEVICE=cpu: graded as on a machine with no CUDA GPU"
+    if torch.cuda.is_available():
+        return ("this machine has a CUDA GPU, but the worker process that runs student code cannot reach it "
+                "(`dlgrade doctor` says why)")
+    return "this machine has no CUDA GPU"
+
+
+def _gpu_hidden() -> bool:
+    return os.environ.get("DLGRADE_DEVICE", "").strip().lower() == "cpu"
 
 
 def tensor(array: np.ndarray) -> torch.Tensor:
@@ -319,7 +338,7 @@ def quick_run(student, artifacts: Path | None) -> Score:
         ds = load_dataset_or_skip("mnist")
         config = {"epochs": s["quick_epochs"], "batch_size": s["quick_batch_size"], "lr": s["quick_lr"],
                   "patience": 3, "valid_fraction": 0.2, "seed": s["seed"],
-                  "device": "cuda" if cuda_available() else "cpu"}
+                  "device": "cuda" if cuda_available(student) else "cpu"}
         return train_and_score(student, ds, tag="quick", n_train=s["quick_train_samples"],
                                hidden=s["quick_hidden"], config=config, budget_s=s["quick_budget_s"],
                                artifacts=artifacts)
@@ -344,6 +363,8 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
     x, y = sorted_subset(ds, n_train)
     threads = settings()["cpu_threads"] if config["device"] == "cpu" else None
     with torch_threads(student, threads or None):
+        if config["device"] == "cuda":  # same score every run: cuBLAS and friends in their repeatable modes
+            worker_torch(student).use_deterministic_algorithms(True, warn_only=True)
         seed_worker(student, config["seed"])
         model = build(student, INPUT_SIZE, list(hidden), N_CLASSES)
         start = time.perf_counter()

@@ -28,7 +28,8 @@ MIN_START_TIMEOUT_S = 5.0      # a cap on time limits never makes starting a wor
 MAX_MESSAGE_BYTES = 4 * 1024**3
 PASSED_ENV = (
     "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
-    "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
+    "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
+    "LD_LIBRARY_PATH",  # where some machines keep the CUDA driver's libraries (/usr/local/nvidia/lib64)
 )
 
 
@@ -188,6 +189,7 @@ class Worker:
         tmp = Path(self.tmpdir.name)
         launch = sandbox.launch(tmp, self.submission_dir, self.module, child_sock.fileno())
         env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
+        env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
         env.update(self.extra_env, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
         env.update(launch.env)
         # What Python or bubblewrap say while starting; the worker sends fd 2 to /dev/null after.

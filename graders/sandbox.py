@@ -178,9 +178,11 @@ def site_dirs() -> list[str]:
 
 
 def python_dirs() -> list[Path]:
-    """Folders Python needs, outside the system folders: its prefixes and site-packages."""
+    """Folders Python needs, outside the system folders: its prefixes, site-packages, and the
+    folders of LD_LIBRARY_PATH (where some GPU machines keep the CUDA driver's libraries)."""
     candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-                  str(Path(sys.executable).resolve().parent.parent), *site_dirs()]
+                  str(Path(sys.executable).resolve().parent.parent), *site_dirs(),
+                  *(p for p in os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep) if os.path.isabs(p))]
     system = [Path("/", name) for name in SYSTEM_DIRS]
     # As Python names them, not resolved: the worker looks for them at those paths.
     return _outermost([Path(c).absolute() for c in candidates if c and Path(c).is_dir()], skip=system)

@@ -7,7 +7,12 @@ its definitions replace the reference's and everything else stays correct.
 - ``ok_*.py``: an alternative correct implementation; must score full marks.
 - any other name: a plausible bug; must lose points on its task. ``CAUGHT_BY = [...]``
   names checks that must fail, ``PASSES = [...]`` checks that must still pass
-  (e.g. "your XOR is right, your NAND is not").
+  (e.g. "your XOR is right, your NAND is not"), ``CAUGHT_ON_GPU = [...]`` checks that
+  must fail where they run, on a machine with a CUDA GPU.
+
+Two optional settings for variants that need them: ``DATA = "mnist"`` copies that
+dataset's files into the submission's ``data/`` folder (a submission that ships its own
+data), ``ONLY = [...]`` grades only those checks (a variant too slow for the others).
 """
 from __future__ import annotations
 
@@ -36,12 +41,16 @@ class Variant:
         return self.name.startswith("ok_")
 
     def names(self, variable: str) -> list[str]:
-        """A list literal assigned at the top of the variant file (CAUGHT_BY, PASSES)."""
+        """A list literal assigned at the top of the variant file (CAUGHT_BY, PASSES, ONLY)."""
+        return list(self.setting(variable, []))
+
+    def setting(self, variable: str, default=None):
+        """The literal assigned to ``variable`` at the top of the variant file, else ``default``."""
         tree = ast.parse(self.path.read_text(encoding="utf-8"))
         for node in tree.body:
             if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == variable for t in node.targets):
-                return list(ast.literal_eval(node.value))
-        return []
+                return ast.literal_eval(node.value)
+        return default
 
     def __str__(self) -> str:
         return f"{self.task}/{self.name}"
@@ -56,8 +65,28 @@ def make_submission(folder: Path, variant: Variant | None = None, base: Path = S
     folder.mkdir(parents=True, exist_ok=True)
     for module in base.glob("*.py"):
         shutil.copy(module, folder / module.name)
+    if variant is not None and variant.setting("DATA"):
+        copy_dataset(variant.setting("DATA"), folder / "data")
     if variant is not None:
         target = folder / f"{variant.task}.py"
         target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- variant ---\n"
                           + variant.path.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
+
+
+def copy_dataset(name: str, dest: Path) -> None:
+    """Copy dataset ``name``'s files into ``dest`` under their ``.gz`` names (raw files are compressed)."""
+    import gzip
+
+    from graders import datasets
+
+    source = datasets.locate(name)
+    if source is None:
+        raise FileNotFoundError(f"{name} not found: set DLGRADE_DATA")
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in datasets.spec(name)["files"].values():
+        found = datasets.find_file(source, entry)
+        if found.name == entry["file"]:
+            shutil.copy(found, dest / found.name)
+        else:
+            (dest / entry["file"]).write_bytes(gzip.compress(found.read_bytes(), compresslevel=1))

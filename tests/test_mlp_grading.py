@@ -63,6 +63,30 @@ def test_the_gpu_check_says_plainly_it_was_not_run(monkeypatch):
     assert "no CUDA GPU" in verdict.message and "mnist_quick_accuracy ran instead" in verdict.message
 
 
+@pytest.mark.skipif(g.torch.cuda.is_available(), reason="this machine's worker reaches a real GPU")
+def test_a_gpu_the_worker_cannot_reach_is_not_run_and_says_why(monkeypatch):
+    """The grader's torch sees a GPU that the worker's does not (say, a sandbox without /dev/nvidia*):
+    the GPU check is not run, with the reason, instead of a CUDA crash blamed on the student."""
+    monkeypatch.delenv("DLGRADE_DEVICE", raising=False)
+    monkeypatch.setattr(g.torch.cuda, "is_available", lambda: True)  # the grader's process only
+    report = grade(SOLUTIONS, ["mlp"], extra_args=only("mnist_gpu_accuracy"))
+    verdict = verdicts(report)["mnist_gpu_accuracy"]
+    assert verdict.status == "not run"
+    assert "cannot reach it" in verdict.message and "dlgrade doctor" in verdict.message
+
+    from graders import doctor
+
+    finding = doctor.gpu_worker_check()
+    assert not finding.ok and "cannot reach the GPU" in finding.detail and "LD_LIBRARY_PATH" in finding.fix
+
+
+def test_doctor_checks_the_workers_gpu_only_where_there_is_one(monkeypatch):
+    from graders import doctor
+
+    monkeypatch.setattr(g.torch.cuda, "is_available", lambda: False)
+    assert doctor.gpu_worker_check() is None
+
+
 @needs_mnist
 def test_the_quick_run_writes_loss_curves_confusion_matrix_and_metrics(tmp_path):
     report = grade(SOLUTIONS, ["mlp"], artifacts=tmp_path, extra_args=only("mnist_quick_accuracy"))

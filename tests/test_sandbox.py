@@ -161,6 +161,17 @@ def test_bwrap_command_binds_nothing_of_the_kit_but_the_worker(tmp_path):
     assert "--share-net" not in argv
 
 
+def test_bwrap_binds_the_folders_of_ld_library_path(tmp_path, monkeypatch):
+    """Some GPU machines keep the CUDA driver's libraries in LD_LIBRARY_PATH (/usr/local/nvidia/lib64)."""
+    libs = tmp_path / "nvidia" / "lib64"
+    libs.mkdir(parents=True)
+    monkeypatch.setenv("LD_LIBRARY_PATH", f"{libs}{os.pathsep}relative/ignored")
+    argv = sandbox.bwrap_argv(tmp_path / "sub", tmp_path / "work")
+    binds = [(argv[i], argv[i + 1], argv[i + 2]) for i in range(len(argv) - 2) if argv[i] == "--ro-bind"]
+    assert ("--ro-bind", str(libs), str(libs)) in binds
+    assert not any("relative" in source for _, source, _ in binds)
+
+
 def test_kit_folders_inside_a_bound_folder_are_hidden(monkeypatch):
     assert KIT in sandbox.hidden_dirs([KIT.parent])
     assert sandbox.hidden_dirs([KIT / ".venv"]) == []     # a venv inside the kit is bound alone

@@ -1,15 +1,30 @@
-"""Every known-buggy variant loses points on its own task; every alternative correct one scores full."""
+"""Every known-buggy variant loses points on its own task; every alternative correct one scores full;
+and every check of every task is one that some buggy variant must fail."""
 import pytest
 
+from graders import datasets
 from graders.runner import grade
 from tests.kit import all_variants, make_submission
 
 VARIANTS = all_variants()
 
 
+def cuda_available() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
+
+
 @pytest.mark.parametrize("variant", VARIANTS, ids=str)
 def test_variant_is_graded_right(variant, tmp_path):
-    report = grade(make_submission(tmp_path / "sub", variant), [variant.task])
+    data = variant.setting("DATA")
+    if data and datasets.locate(data) is None:
+        pytest.skip(f"{data} not found: set DLGRADE_DATA")
+    only = variant.names("ONLY")
+    report = grade(make_submission(tmp_path / "sub", variant), [variant.task],
+                   extra_args=("-k", " or ".join(only)) if only else ())
     (task,) = report.tasks
     by_name = {c.check: c.verdict for c in task.checks}
     if variant.correct:
@@ -17,9 +32,10 @@ def test_variant_is_graded_right(variant, tmp_path):
         assert not failures and task.points == task.max_points, failures
         return
     assert task.points < task.max_points, f"{variant} was not caught by any check"
-    for name in variant.names("CAUGHT_BY"):
+    must_fail = variant.names("CAUGHT_BY") + (variant.names("CAUGHT_ON_GPU") if cuda_available() else [])
+    for name in must_fail:
         assert name in by_name, f"{variant}: no check named {name}"
-        assert not by_name[name].passed, f"{variant} should fail {name}"
+        assert by_name[name].status not in ("passed", "not run"), f"{variant} should fail {name}"
     for name in variant.names("PASSES"):
         assert by_name[name].passed, f"{variant} should still pass {name}: {by_name[name].message}"
     for failed in task.failures:
@@ -33,3 +49,16 @@ def test_every_task_has_bugs_and_an_alternative():
         mine = [v for v in VARIANTS if v.task == task.id]
         assert sum(not v.correct for v in mine) >= 3, f"{task.id} needs at least 3 buggy variants"
         assert any(v.correct for v in mine), f"{task.id} needs an alternative correct implementation"
+
+
+@pytest.mark.xdist_group("reference")
+def test_every_check_is_caught_by_a_buggy_variant(reference_report):
+    """A check no buggy variant fails is untested: it might pass anything. (test_variant_is_graded_right
+    makes sure the variants really fail the checks they name.)"""
+    for task in reference_report.tasks:
+        named = set()
+        for variant in VARIANTS:
+            if variant.task == task.task and not variant.correct:
+                named.update(variant.names("CAUGHT_BY") + variant.names("CAUGHT_ON_GPU"))
+        uncaught = [c.check for c in task.checks if c.check not in named]
+        assert not uncaught, f"{task.task}: no buggy variant in tests/variants/{task.task}/ names {uncaught}"

@@ -78,3 +78,14 @@ def test_unknown_bit_generators_are_refused():
     data = encode(np.random.default_rng(0)).replace(b'"PCG64"', b'"EVL64"')
     with pytest.raises(WireError, match="unknown bit generator"):
         decode(data)
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16", "float32", "int64"])
+def test_torch_tensors_arrive_as_arrays_bfloat16_as_float32(dtype):
+    """A GPU trainer's bf16 outputs cross too: numpy has no bfloat16, so they arrive as float32."""
+    torch = pytest.importorskip("torch")
+    tensor = torch.arange(6, dtype=getattr(torch, dtype)).reshape(2, 3) / 4
+    back = decode(encode(tensor))
+    expected = tensor.float().numpy() if dtype == "bfloat16" else tensor.numpy()
+    assert back.dtype == expected.dtype and back.shape == (2, 3)
+    np.testing.assert_array_equal(back, expected)

@@ -13,14 +13,15 @@ from graders.expect import expect_close, expect_true
 def test_mnist_gpu_accuracy(student, artifacts):
     """Trained on all 60,000 MNIST images on the GPU, the network reaches the test-accuracy threshold (97.5%)."""
     s = g.settings()
-    if not g.cuda_available() and not s["gpu_check_on_cpu"]:
-        pytest.skip(f"not run: this machine has no CUDA GPU. This check trains on all 60,000 MNIST images and "
+    on_gpu = g.cuda_available(student)
+    if not on_gpu and not s["gpu_check_on_cpu"]:
+        pytest.skip(f"not run: {g.no_gpu_reason()}. This check trains on all 60,000 MNIST images and "
                     f"needs >= {s['gpu_threshold']:.1%} test accuracy within {s['gpu_budget_s']:g} s on a GPU; "
                     "the smaller CPU check mnist_quick_accuracy ran instead. Grade on a machine with a GPU "
                     "to run it.")
     ds = g.load_dataset_or_skip("mnist")
     config = {"epochs": s["gpu_epochs"], "batch_size": s["gpu_batch_size"], "lr": s["gpu_lr"], "patience": 3,
-              "valid_fraction": 0.2, "seed": s["seed"], "device": "cuda" if g.cuda_available() else "cpu"}
+              "valid_fraction": 0.2, "seed": s["seed"], "device": "cuda" if on_gpu else "cpu"}
     score = g.train_and_score(student, ds, tag="gpu", n_train=len(ds.y_train), hidden=s["gpu_hidden"],
                               config=config, budget_s=s["gpu_budget_s"], artifacts=artifacts)
     expect_true(score.accuracy >= s["gpu_threshold"], f"{score.summary}: below the threshold",

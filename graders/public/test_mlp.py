@@ -205,8 +205,11 @@ def test_history_has_losses_per_epoch(student):
     epochs = g.EARLY_STOP_CONFIG["epochs"]
     expect_true(len(valid_loss) <= epochs, "the history has more epochs than config['epochs']",
                 got=len(valid_loss), expected=f"at most {epochs}")
-    expect_true(0 <= best < len(valid_loss), "history['best_epoch'] is not an epoch of the run", got=best)
-    expect_close(valid_loss[best], min(valid_loss), "history['valid_loss'][best_epoch] (the lowest one)")
+    lowest = int(np.argmin(valid_loss))
+    off_by_one = " Are your epochs numbered from 1? best_epoch counts from 0." if best == lowest + 1 else ""
+    expect_true(0 <= best < len(valid_loss) and np.isclose(valid_loss[best], valid_loss[lowest]),
+                f"history['best_epoch'] should be the 0-based epoch of the lowest validation loss.{off_by_one}",
+                expected=f"{lowest} (valid_loss {valid_loss[lowest]:.4f})", got=best)
 
 
 @pytest.mark.hint(BEST_HINT)

@@ -61,8 +61,10 @@ def _encode_tree(value, buffers: list, to_handle, depth: int):
         return {"float": float.__repr__(value)}
     tensor_type = _torch_tensor_type()
     if tensor_type is not None and isinstance(value, tensor_type):
-        array = value.detach().cpu().numpy()
-        node = _encode_array(array, buffers, scalar=False)
+        value = value.detach().cpu()
+        if str(value.dtype) == "torch.bfloat16":  # numpy has no bfloat16; float32 holds every value
+            value = value.float()
+        node = _encode_array(value.numpy(), buffers, scalar=False)
         node["torch"] = str(value.device)
         return node
     if isinstance(value, np.random.Generator):

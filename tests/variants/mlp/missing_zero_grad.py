@@ -2,7 +2,8 @@
 import torch
 import torch.nn.functional as F
 
-CAUGHT_BY = ["zero_grad_every_step"]
+CAUGHT_BY = ["zero_grad_every_step", "mnist_quick_accuracy"]
+CAUGHT_ON_GPU = ["mnist_gpu_accuracy"]
 PASSES = ["returns_logits_not_probabilities", "validates_with_dropout_off", "early_stopping_waits_patience_epochs"]
 
 

@@ -5,7 +5,8 @@ never sees, and each epoch ends on a run of batches of one class.
 """
 import torch.nn.functional as F
 
-CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data"]
+CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data", "mnist_quick_accuracy"]
+CAUGHT_ON_GPU = ["mnist_gpu_accuracy"]
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities"]
 
 

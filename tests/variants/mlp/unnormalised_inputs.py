@@ -1,7 +1,7 @@
 """Feeds the raw pixels 0..255 to the network: the first layer's outputs are 255 times too large."""
 import torch
 
-CAUGHT_BY = ["preprocess_scales_to_unit_range"]
+CAUGHT_BY = ["preprocess_scales_to_unit_range", "preprocess_matches_reference"]
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities", "predict_uses_eval_mode", "evaluate_is_accuracy"]
 
 
