@@ -117,7 +117,7 @@ def _callback(fn, owner: LocalObject):
 
 # -- the student's side: a module over the notebook's globals -----------------------------------
 class LocalWorker:
-    """Stands in for the worker process of RemoteModule (``student._worker``).
+    """Stands in for the worker process of RemoteModule (``remote.worker_of(student)``).
 
     Suites that keep state per worker (graders.mlp_grading runs MNIST once per worker) get
     one LocalWorker per version of the notebook's code: re-running a cell that redefines a

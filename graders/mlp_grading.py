@@ -39,7 +39,7 @@ import pytest
 from graders import datasets
 from graders.config import DEFAULT_POINTS
 from graders.expect import CheckFailed, expect_shape
-from graders.remote import MissingName, RemoteObject
+from graders.remote import MissingName, RemoteObject, is_alive, worker_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -164,7 +164,7 @@ def torch_threads(student, n: int | None):
     try:
         yield
     finally:
-        if student._worker.poison is None and student._worker.proc is not None:
+        if is_alive(student):
             torch_w.set_num_threads(before)
 
 
@@ -305,7 +305,7 @@ def _early_stop_run(student) -> EarlyStopRun:
 
 def once(cache: weakref.WeakKeyDictionary, student, run):
     """``run(student)``, made once per worker and kept in ``cache`` (a failure is kept and raised again)."""
-    worker = student._worker
+    worker = worker_of(student)
     if worker not in cache:
         try:
             cache[worker] = run(student)

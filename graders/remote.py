@@ -410,6 +410,18 @@ def type_name(obj) -> str:
     return obj._type_name if isinstance(obj, RemoteObject) else type(obj).__name__
 
 
+def worker_of(obj: RemoteObject):
+    """The worker behind a student object: one per loaded submission module, so the key for
+    results a suite computes once per submission (weakly referenced: it goes with the worker)."""
+    return obj._worker
+
+
+def is_alive(obj: RemoteObject) -> bool:
+    """Whether the worker behind a student object still runs: no crash or timeout has stopped it."""
+    worker = obj._worker
+    return worker.poison is None and worker.proc is not None
+
+
 @dataclass(frozen=True)
 class CallOptions:
     """How calls into student code are made; a proxy passes its options on to the proxies it returns."""
