@@ -33,6 +33,10 @@ class HostileCase(Variant):
         text = self.path.read_text(encoding="utf-8")
         return {name: ast.literal_eval(value) for name, value in DECLARATION.findall(text)}
 
+    def setting(self, variable: str, default=None):
+        """As Variant.setting, read from the text: a hostile case need not parse."""
+        return self.declared.get(variable, default)
+
     @property
     def status(self) -> str:
         return self.declared["STATUS"]
