@@ -30,17 +30,24 @@ def write_class_files(out: Path, students: list[str], task_ids: list[str]) -> No
 
 
 def grades_csv(reports: dict[str, dict], task_ids: list[str]) -> str:
-    """student, points per task, total, problem (empty unless the submission could not be graded)."""
+    """student, points per task, total, problem.
+
+    A task that could not be graded has an empty cell, and the problem column says which and
+    why ("not graded: mlp: ..."); the total then counts the graded tasks only.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *task_ids, "total", "problem"])
     for student, report in reports.items():
         points = {t["task"]: t["points"] for t in report.get("tasks", [])}
         if report.get("state") != "graded":
-            writer.writerow([student, *([""] * len(task_ids)), "", report.get("problem", "")])
+            writer.writerow([_cell(student), *([""] * len(task_ids)), "", report.get("problem", "")])
             continue
-        writer.writerow([student, *(_number(points[t]) if t in points else "" for t in task_ids),
-                         _number(report["total"]), ""])
+        not_graded = {t["task"]: t["not_graded"] for t in report.get("tasks", []) if t.get("not_graded")}
+        problem = "; ".join(f"not graded: {task}: {why}" for task, why in not_graded.items())
+        writer.writerow([_cell(student), *(_number(points[t]) if t in points and t not in not_graded else ""
+                                           for t in task_ids),
+                         _number(report["total"]), problem])
     return buffer.getvalue()
 
 
@@ -49,6 +56,13 @@ def summary_markdown(reports: dict[str, dict], task_ids: list[str]) -> str:
     failed = sorted(s for s, r in reports.items() if r.get("state") != "graded")
     lines = ["# Class summary", "", f"{len(graded)} submissions graded"
              + (f", {len(failed)} could not be graded: {', '.join(failed)}" if failed else "") + "."]
+    incomplete = {s: [t for t in r["tasks"] if t.get("not_graded")] for s, r in reports.items()
+                  if r.get("state") == "graded" and not r.get("complete", True)}
+    if incomplete:
+        reasons = sorted({f"{t['task']}: {t['not_graded']}" for ts in incomplete.values() for t in ts})
+        lines += ["", f"**Not graded** for {len(incomplete)} student(s) ({', '.join(sorted(incomplete))}); "
+                      "their totals count the graded tasks only, and the next run grades those tasks again:", ""]
+        lines += [f"- {reason}" for reason in reasons]
     if graded:
         totals = [r["total"] for r in graded]
         lines += ["", f"Total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g}, "
@@ -56,7 +70,7 @@ def summary_markdown(reports: dict[str, dict], task_ids: list[str]) -> str:
                   "", f"![Distribution of totals]({HISTOGRAM_NAME})"]
     lines += ["", "## Per task", "", "| task | mean | max | full marks | zero |", "|---|---:|---:|---:|---:|"]
     for task_id in task_ids:
-        results = [t for r in graded for t in r["tasks"] if t["task"] == task_id]
+        results = [t for r in graded for t in r["tasks"] if t["task"] == task_id and not t.get("not_graded")]
         if not results:
             continue
         points = [t["points"] for t in results]
@@ -67,21 +81,26 @@ def summary_markdown(reports: dict[str, dict], task_ids: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: Statuses that are no mistake in the code: the check did not run, or the student did not try.
+NOT_A_MISTAKE = ("passed", "not run", "not graded", "not attempted", "missing")
+
+
 def failing_checks(graded: list[dict]) -> list[str]:
-    """The checks most students failed, with how they failed most often."""
+    """The checks most students got wrong (not the ones they did not attempt), with how they
+    failed most often."""
     students: Counter = Counter()
     how: dict[tuple[str, str], Counter] = {}
     for report in graded:
         for task in report["tasks"]:
             for check in task["checks"]:
-                if check["status"] in ("passed", "not run"):
+                if check["status"] in NOT_A_MISTAKE:
                     continue
                 key = (task["task"], check["check"])
                 students[key] += 1
                 first_line = (check["message"].splitlines() or [""])[0][:120]
                 how.setdefault(key, Counter())[(check["status"], first_line)] += 1
     if not students:
-        return ["No check failed."]
+        return ["No attempted check failed."]
     lines = ["| check | students | most often |", "|---|---:|---|"]
     for key, count in sorted(students.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FAILURES]:
         (status, message), _ = sorted(how[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
@@ -114,6 +133,11 @@ def histogram(totals: list[float], max_total: float, path: Path) -> None:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs as a formula (=, +, -, @ start one)."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _write_text(path: Path, text: str) -> None:

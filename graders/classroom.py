@@ -27,17 +27,17 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from graders import archives, sandbox, tasks
+from graders.submission import SubmissionShapeError, module_folder
 from graders.plugin import TIERS
-from graders.runner import GRADERS, KIT_ROOT, suite_files
+from graders.runner import GRADERS, KIT_ROOT
 
 STUDENTS = "students"
 REPORT = "report.json"
 SUBMISSION_TIMEOUT_S = 3600.0
-SHARED_GRADER_FILES = ("expect.py", "strategies.py", "plugin.py", "conftest.py")
 
 
 class ClassError(Exception):
@@ -59,6 +59,7 @@ class Outcome:
     total: float | None = None
     max_total: float | None = None
     problem: str = ""
+    not_graded: tuple[str, ...] = ()   # tasks that could not be graded (no dataset, no PyTorch)
 
 
 # -- what to grade -----------------------------------------------------------------------------
@@ -81,17 +82,6 @@ def discover(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Submission]:
     return [Submission(name, paths[0]) for name, paths in sorted(found.items())]
 
 
-def module_root(folder: Path) -> Path:
-    """Where the modules are: ``folder``, or the one folder an archive wrapped them in."""
-    for _ in range(3):
-        entries = list(folder.iterdir())
-        subdirs = [e for e in entries if e.is_dir()]
-        if any(e.suffix == ".py" for e in entries) or len(subdirs) != 1 or len(entries) != 1:
-            break
-        folder = subdirs[0]
-    return folder
-
-
 def content_hash(folder: Path) -> str:
     """SHA-256 over every file's path and bytes: the same files give the same hash."""
     digest = hashlib.sha256()
@@ -104,13 +94,17 @@ def content_hash(folder: Path) -> str:
 
 def fingerprint(task_ids: list[str], tiers: tuple[str, ...], points_file: Path | None,
                 max_call_timeout: float | None) -> str:
-    """What a grade depends on besides the submission: a change here regrades everyone."""
+    """What a grade depends on besides the submission: a change here regrades everyone.
+
+    The settings of the run, the points file, the tasks' reference solutions, and every file
+    of the grading engine and its suites (the worker, the runner, the feedback included).
+    """
     digest = hashlib.sha256(json.dumps([task_ids, list(tiers), max_call_timeout, sandbox.mode()]).encode())
     files = [Path(points_file) if points_file else GRADERS / "points.toml"]
-    files += [KIT_ROOT / "solutions" / f"{t}.py" for t in task_ids] + suite_files(task_ids, tiers)
-    files += [GRADERS / name for name in SHARED_GRADER_FILES]
+    files += [KIT_ROOT / "solutions" / f"{t}.py" for t in task_ids]
+    files += sorted(p for p in GRADERS.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts)
     for path in files:
-        digest.update(path.name.encode() + b"\0")
+        digest.update(str(path.relative_to(KIT_ROOT) if path.is_relative_to(KIT_ROOT) else path.name).encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"(none)")
     return digest.hexdigest()
 
@@ -175,7 +169,10 @@ class _Job:
         folder = self.staging / "files" / sub.student
         try:
             skipped = archives.unpack(sub.source, folder / sub.student)
-            root = module_root(folder / sub.student)
+            try:
+                root = module_folder(folder / sub.student)
+            except SubmissionShapeError as exc:
+                return self._failed(sub.student, content_hash(folder / sub.student), str(exc))
             digest = content_hash(root)
             previous = read_report(self.out / STUDENTS / sub.student)
             if not self.regrade and _still_valid(previous, digest, self.fingerprint):
@@ -208,7 +205,8 @@ class _Job:
                       problem="")
         _write_json(partial / REPORT, report)
         publish(partial, self.out / STUDENTS / student)
-        return Outcome(student, "graded", report["total"], report["max_total"])
+        return Outcome(student, "graded", report["total"], report["max_total"],
+                       not_graded=tuple(t["task"] for t in report["tasks"] if t.get("not_graded")))
 
     def _run(self, argv: list[str], log_path: Path) -> str:
         """Run one grader process; '' if it finished, else what went wrong."""
@@ -257,7 +255,9 @@ class _Job:
 
 
 def _still_valid(previous: dict | None, digest: str, fingerprint: str) -> bool:
-    return (previous is not None and previous.get("state") == "graded"
+    """Whether an earlier result can stand: graded completely, from the same files and the same grading.
+    A task that could not be graded (no dataset, no PyTorch) is tried again on every run."""
+    return (previous is not None and previous.get("state") == "graded" and previous.get("complete", True)
             and previous.get("content_hash") == digest and previous.get("fingerprint") == fingerprint)
 
 
@@ -295,19 +295,6 @@ def _write_json(path: Path, data: dict) -> None:
     os.replace(temporary, path)
 
 
-def report_dict(report) -> dict:
-    """A :class:`~graders.runner.GradeReport` as plain JSON data."""
-    return {
-        "submission": report.submission, "total": report.total, "max_total": report.max_total,
-        "notes": list(report.notes),
-        "tasks": [{"task": t.task, "title": t.title, "points": t.points, "max_points": t.max_points,
-                   "status": t.status,
-                   "checks": [{"check": c.check, "tier": c.tier, "description": c.description,
-                               "weight": c.weight, **asdict(c.verdict)} for c in t.checks]}
-                  for t in report.tasks],
-    }
-
-
 # -- one submission, in its own grader process ---------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     """``python -m graders.classroom FOLDER OUT ...``: grade one submission, write its files to OUT."""
@@ -334,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
     if (args.out / "plots").is_dir() and not any((args.out / "plots").iterdir()):
         (args.out / "plots").rmdir()
-    _write_json(args.out / REPORT, report_dict(report))
+    _write_json(args.out / REPORT, report.to_dict())
     return 0
 
 

@@ -25,10 +25,15 @@ def _task_list(value: str | None) -> list[str] | None:
 
 
 def _submission_dir(path: str) -> Path:
-    folder = Path(path)
-    if not folder.is_dir():
-        raise click.BadParameter(f"'{path}' is not a folder. Give the folder that holds the "
-                                 "student's modules (gates.py, softmax.py, ...).")
+    """The folder with the modules of the submission at ``path`` (it may wrap them in folders)."""
+    from graders.submission import SubmissionShapeError, module_folder
+
+    try:
+        folder = module_folder(Path(path))
+    except SubmissionShapeError as exc:
+        raise click.ClickException(str(exc)) from None
+    if folder != Path(path):
+        console.print(f"note: the modules are in {folder}", markup=False)
     return folder
 
 
@@ -38,10 +43,20 @@ def main():
     """Exercises and graders for a first course in deep learning."""
 
 
-@main.command()
+EXIT_CODES = """\b
+Exit status:
+  0  every task was graded{passed}
+  {failed}
+  3  some task could not be graded on this machine (its line says why and the fix)"""
+
+
+@main.command(epilog=EXIT_CODES.format(passed=" and every check passed",
+                                       failed="1  a check failed or a task is not attempted yet\n  2  "
+                                              "the command could not run (a bad option or folder)"))
 @click.argument("task_ids", nargs=-1)
 @click.option("--path", default="exercises", show_default=True, help="folder with your modules")
-def check(task_ids, path):
+@click.option("--all", "show_all", is_flag=True, help="show every failing check in full, not just the first per task")
+def check(task_ids, path, show_all):
     """Run the public self-checks on your exercises (all tasks, or the ones named)."""
     from graders.report import task_feedback
     from graders.runner import grade
@@ -49,19 +64,26 @@ def check(task_ids, path):
     ids = _task_list(",".join(task_ids))
     report = grade(_submission_dir(path), ids, tiers=("public",))
     for task in report.tasks:
-        if not task.checks:
+        colour = {"passed": "green", "not attempted": "dim", "not graded": "magenta"}.get(task.status, "red")
+        if not task.graded:
+            console.print(f"[{colour}]{task.task:<20} not graded[/{colour}]")
+            console.print(f"    {task.not_graded}", markup=False, soft_wrap=True)
             continue
         passed = sum(c.verdict.passed for c in task.checks)
-        colour = {"passed": "green", "not attempted": "dim"}.get(task.status, "red")
-        console.print(f"[{colour}]{task.task:<20} {passed}/{len(task.checks)} checks  {task.status}[/{colour}]")
+        counted = sum(c.verdict.status != "not run" for c in task.checks)
+        console.print(f"[{colour}]{task.task:<20} {passed}/{counted} checks  {task.status}[/{colour}]")
         if task.status not in ("passed", "not attempted"):
-            console.print(task_feedback(task, first_only=True).split("\n", 1)[-1], markup=False, soft_wrap=True)
+            console.print(task_feedback(task, first_only=not show_all).split("\n", 1)[-1], markup=False,
+                          soft_wrap=True)
     for note in report.notes:
         console.print(f"[yellow]note:[/yellow] {note}")
-    sys.exit(0 if all(t.status == "passed" for t in report.tasks if t.checks) else 1)
+    if any(t.status != "passed" for t in report.tasks if t.graded):
+        sys.exit(1)
+    sys.exit(0 if report.complete else 3)
 
 
-@main.command(name="grade")
+@main.command(name="grade", epilog=EXIT_CODES.format(
+    passed="", failed="1, 2  the grader could not run (a bad option, folder or points file)"))
 @click.argument("submission", default="exercises")
 @click.option("--tasks", "task_ids", help="comma-separated task ids (default: all)")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="write Gradescope results.json here")
@@ -92,6 +114,7 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
         write_gradescope(report, Path(json_path))
     if feedback_path:
         Path(feedback_path).write_text(feedback_text(report), encoding="utf-8")
+    sys.exit(0 if report.complete else 3)
 
 
 @main.command()
@@ -122,19 +145,31 @@ def list_tasks():
         console.print(f"{task.id:<20} {points.get(task.id).points if task.id in points else 0:>5g}  {task.title}")
 
 
-@main.command()
+@main.command(epilog="""\b
+Required (a FAIL line; the exit status is 1):
+  Python 3.10 or newer; numpy, pytest, hypothesis, matplotlib; a complete kit
+  (the instructor's kit with its reference solutions and hidden checks, or the student release).
+Optional (a warn line; the exit status stays 0):
+  PyTorch and the datasets, for the mlp task; for instructors, nbgrader, bubblewrap
+  and a GPU that student code reaches.""")
 def doctor():
-    """Check this machine: Python, libraries, PyTorch device, datasets, nbgrader, sandbox."""
+    """Check this machine: Python, libraries, PyTorch device, datasets, nbgrader, sandbox.
+
+    Each line is ok, FAIL (something required is missing) or warn (something optional is
+    missing), and a line that is not ok is followed by its fix.
+    """
+    from rich.markup import escape
+
     from graders.doctor import run_checks
 
-    problems = 0
+    failed = False
     for item in run_checks():
-        mark = "[green]ok[/green]  " if item.ok else "[red]FAIL[/red]"
-        console.print(f"{mark} {item.name:<18} {item.detail}")
+        mark = "[green]ok[/green]  " if item.ok else "[red]FAIL[/red]" if item.required else "[yellow]warn[/yellow]"
+        console.print(f"{mark} {item.name:<18} {escape(item.detail)}")
         if not item.ok and item.fix:
             console.print(f"       fix: {item.fix}", markup=False)
-            problems += item.required
-    sys.exit(1 if problems else 0)
+        failed = failed or (item.required and not item.ok)
+    sys.exit(1 if failed else 0)
 
 
 def _add_command_modules() -> None:

@@ -12,7 +12,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 console = Console(highlight=False, soft_wrap=True)
 
 
-@click.command(name="grade-class")
+@click.command(name="grade-class", epilog="""\b
+Exit status:
+  0  every submission was graded completely
+  1  some submission could not be graded (grades.csv's problem column says why)
+  2  the command could not run (a bad option or folder)
+  3  every submission was graded, but some task could not be graded on this machine
+     (no dataset, no PyTorch): grades.csv says which; run again once it is fixed""")
 @click.argument("submissions_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="folder for grades.csv, summary.md, totals.png and students/<student>/")
@@ -60,10 +66,15 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     counts = {state: sum(o.state == state for o in outcomes) for state in ("graded", "reused", "failed")}
     console.print(f"{len(outcomes)} submissions: {counts['graded']} graded, {counts['reused']} unchanged "
                   f"(kept), {counts['failed']} could not be graded")
+    incomplete = [o for o in outcomes if o.not_graded]
+    if incomplete:
+        tasks_left = sorted({t for o in incomplete for t in o.not_graded})
+        console.print(f"[magenta]not graded:[/magenta] {', '.join(tasks_left)} for {len(incomplete)} "
+                      "submission(s) (see grades.csv and summary.md); run again once the cause is fixed")
     console.print(f"note: {sandbox.describe()}", markup=False)
     console.print(f"wrote {out / 'grades.csv'}, {out / 'summary.md'}, {out / 'totals.png'}, "
                   f"{out / 'students'}/<student>/", markup=False)
-    sys.exit(1 if counts["failed"] else 0)
+    sys.exit(1 if counts["failed"] else 3 if incomplete else 0)
 
 
 COMMANDS = [grade_class_command]

@@ -65,14 +65,22 @@ def extract_command(folder, out_dir):
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, unreadable = [], []
     for notebook in sorted(Path(folder).rglob("*.ipynb")):
-        if notebook.stem in tasks.BY_ID and ".ipynb_checkpoints" not in notebook.parts:
-            (out / f"{notebook.stem}.py").write_text(notebook_module(nbformat.read(notebook, as_version=4)),
-                                                      encoding="utf-8")
-            written.append(notebook.stem)
+        if notebook.stem not in tasks.BY_ID or ".ipynb_checkpoints" in notebook.parts:
+            continue
+        try:
+            module = notebook_module(nbformat.read(notebook, as_version=4))
+        except Exception as exc:  # nbformat raises many kinds for a damaged file; all mean the same here
+            unreadable.append(f"{notebook.name} is not a valid notebook ({type(exc).__name__}); "
+                              f"re-download it or hand in {notebook.stem}.py instead")
+            continue
+        (out / f"{notebook.stem}.py").write_text(module, encoding="utf-8")
+        written.append(notebook.stem)
+    for problem in unreadable:
+        console.print(f"[red]left out:[/red] {problem}", markup=True, highlight=False)
     if not written:
-        raise click.ClickException(f"no task notebook (<task>.ipynb) in {folder}")
+        raise click.ClickException(f"no task notebook (<task>.ipynb) could be read in {folder}")
     console.print(f"{', '.join(written)} -> {out}; grade with: dlgrade grade {out} --tasks {','.join(written)}",
                   markup=False)
 

@@ -4,6 +4,7 @@ from graders.plugin import (  # noqa: F401  (pytest finds hooks and fixtures by 
     pytest_addoption,
     pytest_collection_modifyitems,
     pytest_configure,
+    pytest_runtest_call,
     pytest_runtest_makereport,
     pytest_unconfigure,
     reference,

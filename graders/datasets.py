@@ -50,6 +50,9 @@ import numpy as np
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = KIT_ROOT / "data" / "manifest.json"
+#: The copy the student release installs inside the package (a release installed from its archive
+#: has no data/ folder beside it).
+PACKAGED_MANIFEST = Path(__file__).with_name("dataset_manifest.json")
 DATA_ENV, CACHE_ENV, OFFLINE_ENV = "DLGRADE_DATA", "DLGRADE_CACHE", "DLGRADE_OFFLINE"
 ROLES = ("train_images", "train_labels", "test_images", "test_labels")
 IDX_UBYTE = 0x08
@@ -93,10 +96,11 @@ class FileCheck:
 
 @functools.lru_cache(maxsize=None)
 def manifest() -> dict:
+    path = MANIFEST if MANIFEST.is_file() or not PACKAGED_MANIFEST.is_file() else PACKAGED_MANIFEST
     try:
-        return json.loads(MANIFEST.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise DatasetError(f"the dataset manifest {MANIFEST} cannot be read ({exc}); "
+        raise DatasetError(f"the dataset manifest {path} cannot be read ({exc}); "
                            "restore it from the kit's repository") from None
 
 
@@ -462,5 +466,6 @@ def doctor_findings() -> list:
             findings.append(Finding(label, False, "not found (downloaded on first use when online)", how, False))
         else:
             bad = next(c for c in checks if not c.ok)
-            findings.append(Finding(label, False, bad.detail.split(". Fix:")[0], fix_text(name), False))
+            findings.append(Finding(label, False, bad.detail.split(". Fix:")[0],
+                                    fix_text(name).removeprefix("Fix: "), False))
     return findings

@@ -1,10 +1,23 @@
-"""``dlgrade doctor``: what this machine has, what is missing, and the command that fixes it."""
+"""``dlgrade doctor``: what this machine has, what is missing, and the command that fixes it.
+
+A finding is *required* when no task can be graded or checked without it: Python 3.10 or
+newer, the libraries in REQUIRED_LIBRARIES, and a complete kit (the instructor's kit with its
+reference solutions and hidden checks, or the student release). A required finding that fails
+makes ``dlgrade doctor`` exit 1. Everything else (PyTorch and the datasets for the ``mlp`` task,
+nbgrader, bubblewrap, the GPU) is optional: it costs one task or one way of working.
+
+The fixes name commands that work for the kit that is installed: the student release has no
+``nbgrader`` extra and no sandbox to set up, and is usually installed from its archive, not
+from a folder.
+"""
 from __future__ import annotations
 
 import importlib
-import shutil
+import importlib.util
 import sys
 from dataclasses import dataclass
+
+REQUIRED_LIBRARIES = ("numpy", "pytest", "hypothesis", "matplotlib")
 
 
 @dataclass
@@ -12,7 +25,7 @@ class Finding:
     name: str
     ok: bool
     detail: str
-    fix: str = ""
+    fix: str = ""          # a command or an instruction, printed after "fix: "
     required: bool = True
 
 
@@ -28,17 +41,39 @@ def python_check() -> Finding:
     return Finding("python", ok, sys.version.split()[0], "install Python 3.10 or newer")
 
 
-def library_check(module: str, pip_name: str, required: bool = True) -> Finding:
+def student_release() -> bool:
+    """Whether the installed ``graders`` is the student release rather than the instructor's kit."""
+    import graders
+
+    return bool(getattr(graders, "STUDENT_RELEASE", False))
+
+
+def kit_check() -> Finding:
+    """Which kit is installed and where; for the instructor's kit, that its reference and hidden checks are there."""
+    import graders
+
+    where = next(iter(graders.__path__), "?")
+    if student_release():
+        return Finding("dlgrade", True, f"student release in {where}")
+    missing = [name for name in ("solutions", "graders.hidden") if importlib.util.find_spec(name) is None]
+    if missing:
+        return Finding("dlgrade", False, f"instructor's kit at {where} without {' and '.join(missing)}",
+                       "reinstall the kit: in its folder, python -m pip install -e '.[nbgrader]'")
+    return Finding("dlgrade", True, f"instructor's kit in {where}")
+
+
+def library_check(module: str, fix: str, required: bool = True) -> Finding:
     version = _version(module)
-    return Finding(module, version is not None, version or "not installed",
-                   f"pip install '{pip_name}'", required)
+    return Finding(module, version is not None, version or "not installed", fix, required)
 
 
 def torch_check() -> Finding:
     version = _version("torch")
     if version is None:
-        return Finding("torch", False, "not installed (needed for the mlp task)",
-                       "pip install -e '.[torch]'  (or the build for your CUDA from pytorch.org)", False)
+        fix = ("python -m pip install torch  (or first the build for your GPU from pytorch.org)" if student_release()
+               else "in the kit's folder, python -m pip install -e '.[torch]'  (or first the build for your "
+                    "CUDA from pytorch.org)")
+        return Finding("torch", False, "not installed (needed for the mlp task)", fix, False)
     import torch
 
     device = f"CUDA: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU only (no CUDA device)"
@@ -77,23 +112,33 @@ def gpu_worker_check() -> Finding | None:
 def bubblewrap_check() -> Finding:
     from graders import sandbox
 
-    works, why = sandbox.probe()
-    fix = "sudo apt-get install bubblewrap" if shutil.which("bwrap") is None else \
-        "allow unprivileged user namespaces (or run the grader where bubblewrap can start)"
-    return Finding("bubblewrap", works, "student code runs in a bubblewrap sandbox" if works
-                   else f"{why}: student code runs with process isolation only", fix, required=False)
+    found = sandbox.diagnosis()
+    return Finding("bubblewrap", found.works, "student code runs in a bubblewrap sandbox" if found.works
+                   else f"{found.reason}: student code runs with process isolation only", found.fix,
+                   required=False)
 
 
 def run_checks() -> list[Finding]:
-    findings = [python_check()]
-    findings += [library_check(m, p) for m, p in (("numpy", "numpy"), ("pytest", "pytest"),
-                                                  ("hypothesis", "hypothesis"), ("matplotlib", "matplotlib"))]
-    findings += [torch_check(), library_check("nbgrader", "dlgrade[nbgrader]", required=False), bubblewrap_check()]
-    findings += [f for f in (gpu_worker_check(),) if f is not None]
+    """Every finding, required ones first; the student release skips what only grading needs."""
+    findings = [python_check(), kit_check()]
+    findings += [library_check(name, f"python -m pip install {name}") for name in REQUIRED_LIBRARIES]
+    findings.append(torch_check())
+    if not student_release():
+        findings.append(library_check("nbgrader", "in the kit's folder, python -m pip install -e '.[nbgrader]'",
+                                      required=False))
+        findings.append(bubblewrap_check())
+        findings += [f for f in (gpu_worker_check(),) if f is not None]
+    return findings + dataset_findings()
+
+
+def dataset_findings() -> list[Finding]:
+    """One finding per dataset, or one saying why the datasets cannot be looked for at all."""
     try:
-        from graders.datasets import doctor_findings
-    except ImportError:
-        pass
-    else:
-        findings += doctor_findings()
-    return findings
+        from graders import datasets
+    except ImportError:  # numpy is missing, which its own finding reports
+        return []
+    try:
+        return datasets.doctor_findings()
+    except datasets.DatasetError as exc:  # no readable manifest: an install without data/
+        where = "the student kit's unpacked folder" if student_release() else "the kit's folder"
+        return [Finding("datasets", False, str(exc), f"in {where}, python -m pip install -e .", required=False)]

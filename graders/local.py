@@ -41,8 +41,9 @@ from pathlib import Path
 import numpy as np
 
 from graders import tasks
-from graders.feedback import Verdict, verdict_for
+from graders.feedback import Verdict, recording_examples, verdict_for
 from graders.remote import (
+    ALL_ARGUMENTS,
     PROBED_NAMES,
     CallTimeout,
     MissingName,
@@ -51,6 +52,7 @@ from graders.remote import (
     RemoteObject,
     StopCheck,
     StudentException,
+    settle_arguments,
 )
 
 MESSAGE_LIMIT = 2000
@@ -107,6 +109,22 @@ def to_student(value, owner: LocalObject):
     return value
 
 
+def data_copy(value):
+    """``value`` with its arrays, containers of data and Generators copied (what the wire would
+    hand the student: a copy of the grader's data), other objects as they are."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, np.random.Generator):
+        return copy.deepcopy(value)
+    if _is_tensor(value):
+        return value.detach().clone()
+    if type(value) in (list, tuple):
+        return type(value)(data_copy(v) for v in value)
+    if type(value) is dict:
+        return {k: data_copy(v) for k, v in value.items()}
+    return value
+
+
 def _callback(fn, owner: LocalObject):
     @functools.wraps(fn)
     def call_grader(*args, **kwargs):
@@ -151,6 +169,7 @@ class Options:
     timeout: float = 10.0
     patch: dict = field(default_factory=dict)  # module-level names rebound during each call
     numpy_errors: bool = False                 # a numpy overflow/invalid/divide warning fails the call
+    in_place: frozenset = frozenset()          # arguments the notebook's code may change in place
 
 
 class LocalObject(RemoteObject):
@@ -170,6 +189,7 @@ class LocalObject(RemoteObject):
         object.__setattr__(self, "_label", label)
         object.__setattr__(self, "_options", options)
         object.__setattr__(self, "_type_name", type(target).__name__)
+        object.__setattr__(self, "_name", getattr(target, "__name__", type(target).__name__))
 
     def _lookup(self, name: str):
         return getattr(self._target, name)
@@ -181,7 +201,7 @@ class LocalObject(RemoteObject):
         if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
             raise AttributeError(name)
         try:
-            value = self._guarded(self._lookup, name)
+            value = self._guarded(self._lookup, name, patched=False)  # the student's own, as a worker answers
         except StudentException as exc:
             if exc.type_name != "AttributeError":
                 raise
@@ -189,18 +209,26 @@ class LocalObject(RemoteObject):
         if value is _ABSENT:
             raise MissingName(f"`{name}` is missing from {self._label}: define it with the name "
                               "and signature the exercise gives, and run its cell")
-        return to_grader(value, self)
+        value = to_grader(value, self)
+        if isinstance(value, LocalObject):
+            object.__setattr__(value, "_name", name)
+        return value
 
     def __setattr__(self, name: str, value) -> None:
         self._guarded(setattr, self._target, name, to_student(value, self))
 
     def __call__(self, *args, **kwargs):
-        args, kwargs = to_student(list(args), self), to_student(dict(kwargs), self)
-        return to_grader(self._guarded(self._target, *args, **kwargs), self)
+        before = {**dict(enumerate(args)), **kwargs}
+        given = {key: data_copy(value) for key, value in before.items()}
+        result = self._guarded(self._target, *to_student([given[i] for i in range(len(args))], self),
+                               **to_student({k: given[k] for k in kwargs}, self))
+        settle_arguments(before, given, self._options.in_place, f"{self._name}()")
+        return to_grader(result, self)
 
-    def _guarded(self, fn, *args, **kwargs):
-        """Call ``fn`` with the reference patched in, the time limit and numpy's error mode, as the worker would."""
-        patch = {name: to_student(value, self) for name, value in self._options.patch.items()}
+    def _guarded(self, fn, *args, patched: bool = True, **kwargs):
+        """Call ``fn`` with the reference patched in (unless ``patched`` is False), the time limit and
+        numpy's error mode, as the worker would."""
+        patch = {name: to_student(value, self) for name, value in self._options.patch.items()} if patched else {}
         saved = {name: self._namespace.get(name, _ABSENT) for name in patch}
         self._namespace.update(patch)
         numpy_errors = {"over": "raise", "invalid": "raise", "divide": "raise"} if self._options.numpy_errors else {}
@@ -266,6 +294,10 @@ class LocalModule(LocalObject):
     def with_numpy_errors(self) -> LocalModule:
         """The same module, but a numpy overflow/invalid/divide warning in a call fails it."""
         return self._with(numpy_errors=True)
+
+    def with_in_place(self, *arguments) -> LocalModule:
+        """The same module, but calls may change ``arguments`` in place (see RemoteModule.with_in_place)."""
+        return self._with(in_place=frozenset(arguments or (ALL_ARGUMENTS,)))
 
     def numpy(self) -> LocalObject:
         """The numpy module the notebook's code runs with (this kernel's)."""
@@ -398,10 +430,14 @@ def not_run_share(namespace: dict, task_id: str, points: float) -> float:
 
 
 def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict, str, list[bytes]]:
-    hint, description, images = "", "", []
+    hint, description, images, record = "", "", [], None
     try:
         _load_profile()
         _seed_global_randomness()
+        needed = tasks.get(check.task).unmet()
+        if needed is not None:
+            return Verdict("not graded", f"{needed.name} is not installed in this notebook's Python",
+                           needed.fix), description, images
         if params is None:
             params = case_params(check) if check.case else {}
         module = importlib.import_module(check.module)
@@ -413,10 +449,12 @@ def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict,
         if skipped:
             return verdict_for(None, skipped_reason=skipped), description, images
         with _artifacts_folder(function) as artifacts:
-            function(**_fixtures(function, check, namespace, marks, artifacts), **params)
+            fixtures = _fixtures(function, check, namespace, marks, artifacts)
+            with recording_examples(function, hidden=set(fixtures)) as record:
+                function(**fixtures, **params)
             images = _images(artifacts)
     except (Exception, StopCheck) as exc:
-        return verdict_for(exc, hint=hint), description, images
+        return verdict_for(exc, hint=hint, example=record.text() if record is not None else ""), description, images
     except BaseException as exc:  # pytest.skip() raises an OutcomeException, not an Exception
         import pytest
 
@@ -445,7 +483,7 @@ def case_params(check: CheckId) -> dict:
 
 def collect_items(files, convert) -> tuple[list, list[str], list[str]]:
     """``convert(item)`` for every check pytest collects from ``files`` (as ``dlgrade grade`` would),
-    the collection errors, and the suites skipped whole (``pytest.importorskip``), with the reason."""
+    the collection errors, and the node ids of the suites skipped whole (``pytest.importorskip``)."""
     import pytest
 
     from graders.runner import KIT_ROOT
@@ -458,11 +496,11 @@ def collect_items(files, convert) -> tuple[list, list[str], list[str]]:
             self.results.extend(convert(item) for item in session.items)
 
         def pytest_collectreport(self, report):
-            last_line = report.longreprtext.strip().splitlines()[-1] if report.longreprtext.strip() else ""
             if report.failed:
-                self.errors.append(f"{report.nodeid}: {last_line}")
+                lines = report.longreprtext.strip().splitlines()   # shown to the author, not read
+                self.errors.append(f"{report.nodeid}: {lines[-1] if lines else 'could not be collected'}")
             elif report.skipped:
-                self.skipped.append(f"{report.nodeid}: {last_line.removeprefix('Skipped: ')}")
+                self.skipped.append(report.nodeid)
 
     collector = Collector()
     args = [*map(str, files), "--collect-only", "-q", "-s", "-p", "no:cacheprovider", "-p", "no:faulthandler",

@@ -18,6 +18,13 @@ outcome only a correct trainer produces:
 - a learnable toy problem handed over sorted by label: a trainer that does not shuffle
   (the split or the batches) cannot learn every class.
 
+Each check also asks for what only working code gives, so that code which computes
+nothing (zeros, a constant, its own input, the model left untrained) passes none of them:
+the losses a history records are the losses of the network it trained (computed here),
+the model's weights change, and different images give different inputs. ``build_mlp`` and
+``pick_device`` return objects, not data, so their checks go on to use them (build a
+network and feed it preprocessed images; train on the device picked).
+
 The MNIST runs relabel the classes with a fixed permutation: a trainer that learns
 from anything but the data it was given (say, MNIST read from disk) predicts the real
 labels and is caught.
@@ -27,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 import weakref
@@ -38,8 +46,9 @@ import pytest
 
 from graders import datasets
 from graders.config import DEFAULT_POINTS
-from graders.expect import CheckFailed, expect_shape
-from graders.remote import MissingName, RemoteObject, is_alive, worker_of
+from graders.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
+from graders.feedback import NotGraded
+from graders.remote import MissingName, RemoteObject, StudentException, is_alive, worker_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,7 +57,6 @@ else:  # pragma: no cover
 
 import torch  # noqa: E402  (the suites importorskip it first)
 
-SETTINGS_ENV = "DLGRADE_MLP_SETTINGS"
 DEFAULT_SETTINGS = {
     "seed": 0,
     # The quick check: runs everywhere (CPU or GPU), on a sorted subset of MNIST. Measured on the
@@ -78,20 +86,50 @@ INPUT_SIZE, N_CLASSES = 784, 10
 RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
 
 
-def settings() -> dict:
-    """DEFAULT_SETTINGS updated from ``[tasks.mlp.settings]`` of graders/points.toml.
+#: The points file the current check is graded with (None: graders/points.toml); see points_file().
+_POINTS_FILE: Path | None = None
 
-    ``$DLGRADE_MLP_SETTINGS`` may name another TOML file with that table (the runner's
-    ``--points`` file is not visible to the suites).
+
+@pytest.fixture(autouse=True)
+def graded_with_points_file(request):
+    """Every mlp check reads its settings from the points file it is graded with
+    (``dlgrade grade --points course.toml`` hands it to pytest as ``--points``).
+
+    The suites import this autouse fixture. Outside pytest (a notebook's test cell) no
+    fixture runs and the settings are graders/points.toml's.
     """
-    path = Path(os.environ.get(SETTINGS_ENV) or DEFAULT_POINTS)
+    with points_file(request.config.getoption("points", None)):
+        yield
+
+
+@contextlib.contextmanager
+def points_file(path: Path | str | None):
+    """Meanwhile :func:`settings` reads ``[tasks.mlp.settings]`` from ``path`` (None: graders/points.toml)."""
+    global _POINTS_FILE
+    before, _POINTS_FILE = _POINTS_FILE, (Path(path) if path else None)
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))["tasks"]["mlp"].get("settings", {})
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        yield
+    finally:
+        _POINTS_FILE = before
+
+
+def settings() -> dict:
+    """DEFAULT_SETTINGS updated from ``[tasks.mlp.settings]`` of the points file graded with.
+
+    That file is the one given to ``dlgrade grade --points`` (see points_file), else
+    graders/points.toml; a points file without the table keeps the defaults. A key the
+    kit does not know leaves the task not graded (a misspelt threshold must not grade
+    silently with the default).
+    """
+    path = _POINTS_FILE or DEFAULT_POINTS
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("tasks", {}).get("mlp", {}).get("settings", {})
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
         table = {}
-    unknown = set(table) - set(DEFAULT_SETTINGS)
+    unknown = sorted(set(table) - set(DEFAULT_SETTINGS))
     if unknown:
-        raise ValueError(f"{path}: unknown [tasks.mlp.settings] keys {sorted(unknown)}")
+        raise NotGraded(f"the points file {path} has unknown [tasks.mlp.settings] keys {unknown}",
+                        f"correct them; the keys the kit knows (and their defaults) are: {', '.join(DEFAULT_SETTINGS)}")
     return {**DEFAULT_SETTINGS, **table}
 
 
@@ -180,6 +218,23 @@ def build(student, *args):
     return model
 
 
+#: The course notes keep ``best_model = deepcopy(model.state_dict)``: without the () that deep-copies the
+#: bound method, and with it the whole model; handing it to load_state_dict then raises a TypeError.
+STATE_DICT_HINT = ("deepcopy(model.state_dict) (as in the course notes) copies the method, not the weights: "
+                   "keep best = copy.deepcopy(model.state_dict()) and call model.load_state_dict(best).")
+
+
+def train(student, model, x: np.ndarray, y: np.ndarray, config: dict, budget_s: float = STRUCTURE_BUDGET_S):
+    """``student.train(model, x, y, config)`` on tensors of the grader's arrays, within ``budget_s``;
+    the history as it came back (see history_lists)."""
+    try:
+        return student.with_timeout(budget_s).train(model, tensor(x), tensor(y), dict(config))
+    except StudentException as exc:
+        if re.search(r"\bmethod\b", exc.message) and exc.type_name in ("TypeError", "AttributeError"):
+            exc.hint = STATE_DICT_HINT
+        raise
+
+
 def submodules(model) -> list:
     """Handles to every submodule of a student's network, in ``model.apply`` order (children first)."""
     found = []
@@ -187,35 +242,121 @@ def submodules(model) -> list:
     return found
 
 
+def inputs(student, images: np.ndarray) -> np.ndarray:
+    """The student's ``preprocess(images)`` for uint8 images: float32 (N, 784), checked.
+
+    Different images must give different rows: a ``preprocess`` that maps every image to
+    the same row would make any property of the network's outputs meaningless.
+    """
+    x = expect_shape(student.preprocess(tensor(images)), (len(images), INPUT_SIZE),
+                     "preprocess(images)").astype(np.float32)
+    if len(images) > 1 and np.any(images != images[:1]) and np.all(x == x[:1]):
+        raise CheckFailed(f"preprocess(images) gives the same row for each of {len(images)} different "
+                          "images: it should scale each image's own pixels", got=x[:2],
+                          hint="torch.as_tensor(images).reshape(len(images), -1).float() / 255")
+    return x
+
+
 def logits(model, images: np.ndarray, student=None) -> np.ndarray:
     """The network's outputs for uint8 images, in evaluation mode: float (N, 10), checked.
 
     The inputs are the student's own ``preprocess(images)`` when ``student`` is given (so a
     check of, say, evaluation mode does not fail again for a scaling bug that another
-    check reports), else images / 255.
+    check reports; see :func:`inputs`), else images / 255.
     """
     model.eval()
-    if student is None:
-        x = scaled(images)
-    else:
-        x = tensor(expect_shape(student.preprocess(tensor(images)), (len(images), INPUT_SIZE),
-                                "preprocess(images)").astype(np.float32))
-    return expect_shape(model(x), (len(images), N_CLASSES), f"model(x) for x of shape "
-                        f"({len(images)}, {INPUT_SIZE})").astype(np.float64)
+    return outputs(model, scaled(images) if student is None else tensor(inputs(student, images)))
+
+
+def outputs(model, x) -> np.ndarray:
+    """``model(x)`` for a float32 tensor (N, 784), in whatever mode the model is: float (N, 10), checked."""
+    return expect_shape(model(x), (len(x), N_CLASSES), f"model(x) for x of shape "
+                        f"({len(x)}, {INPUT_SIZE})").astype(np.float64)
+
+
+def weights(model) -> dict[str, np.ndarray]:
+    """The network's parameters and buffers (``state_dict``), as arrays."""
+    state = model.state_dict()
+    if not isinstance(state, dict):
+        raise CheckFailed("model.state_dict() should be a dict of tensors", got=repr(state)[:200])
+    return {key: np.asarray(value) for key, value in state.items()}
+
+
+def expect_trained(before: dict, after: dict, what: str) -> None:
+    """The weights changed: ``train`` trained the model it was given."""
+    changed = after.keys() != before.keys() or any(not np.array_equal(before[k], after[k]) for k in before)
+    if not changed:
+        raise CheckFailed(f"{what} left the model's weights as they were: train the model you are given "
+                          "(not a copy of it, not a new one)", hint="train(model, ...) changes `model` in place")
+
+
+def predicted_labels(got, n: int, what: str) -> np.ndarray:
+    """``predict``'s answer for ``n`` images as int64 labels (n,), checked."""
+    arr = as_array(got, what)
+    if arr.ndim == 0:
+        raise CheckFailed(f"{what} is one number, not one class per image: `y_hat += outputs` (as in the course "
+                          "notes) adds the rows one by one, torch.cat joins them into one flat vector, and its "
+                          "argmax is one number; collect each batch with y_hat.append(outputs)", got=arr)
+    return expect_shape(arr, (n,), what).astype(np.int64)
+
+
+def per_sample_cross_entropy(scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -log_probs[np.arange(len(labels)), labels]
 
 
 def cross_entropy(scores: np.ndarray, labels: np.ndarray) -> float:
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return float(-log_probs[np.arange(len(labels)), labels].mean())
+    return float(per_sample_cross_entropy(scores, labels).mean())
 
 
-def load_dataset_or_skip(name: str = "mnist") -> datasets.Dataset:
-    """The dataset, or the check is not run with the loader's message (which says the fix)."""
+def loss_tolerance(scores: np.ndarray, loss: float, n_samples: int) -> Tolerance:
+    """How far a student's float32 mean cross-entropy over ``n_samples`` samples may be from
+    ``loss``, the grader's :func:`cross_entropy` of the same network's float32 ``scores``.
+
+    The trainer's native dtype is float32: log-softmax rounds relative to the largest
+    logit, not to the loss (``condition``), and the mean adds ``n_samples`` rounded terms.
+    """
+    return tolerance(steps=n_samples, condition=(float(np.abs(scores).max()) + np.log(N_CLASSES)) / max(loss, 1e-3))
+
+
+def close(got: float, expected: float, tol: Tolerance) -> bool:
+    return abs(got - expected) <= tol.atol + tol.rtol * abs(expected)
+
+
+def load_dataset(name: str = "mnist") -> datasets.Dataset:
+    """The dataset, or :class:`NotGraded` with the loader's reason and fix: without the data the
+    task is not graded at all (never scored on the checks that need no data)."""
     try:
         return datasets.load(name)
     except datasets.DatasetError as exc:
-        pytest.skip(f"not run: the grader has no {name} data. {exc}")
+        reason, fix = _reason_and_fix(str(exc))
+        raise NotGraded(f"the grading machine has no usable {name} data: {reason}",
+                        fix or f"run `dlgrade data verify {name}` to see what is wrong") from None
+
+
+def _reason_and_fix(message: str) -> tuple[str, str]:
+    """A loader's message split into what is wrong and what to do, each on one line.
+
+    A bad file's message ends in "Fix: ..."; the not-found message says what happened
+    on its first line and where to put the files on the others.
+    """
+    text = message.strip()
+    if "Fix: " in text:
+        reason, fix = text.split("Fix: ", 1)
+    else:
+        reason, _, fix = text.partition("\n")
+    return _one_line(reason), _one_line(fix)
+
+
+def _one_line(text: str) -> str:
+    """Lines joined with spaces, a line that ends a sentence without a full stop given one."""
+    joined = ""
+    for line in filter(None, (line.strip() for line in text.splitlines())):
+        if joined and not joined.endswith((".", ",", ";", ":")) and line[:1].isupper():
+            joined += "."
+        joined = f"{joined} {line}" if joined else line
+    return " ".join(joined.split()).rstrip(". ")
 
 
 def history_lists(history) -> tuple[list[float], list[float], int]:
@@ -281,6 +422,7 @@ class EarlyStopRun:
 
     history: object
     returned_valid_loss: float     # the returned model's loss on the validation set, computed here
+    tolerance: Tolerance           # how close a student's own figure of that loss must be (loss_tolerance)
 
 
 _EARLY_STOP: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -297,10 +439,26 @@ def _early_stop_run(student) -> EarlyStopRun:
     with one_thread(student):
         seed_worker(student, 0)
         model = build(student, INPUT_SIZE, [64], N_CLASSES)
-        history = student.with_timeout(STRUCTURE_BUDGET_S).train(model, tensor(images[:200]),
-                                                                tensor(labels[:200]), config)
-        returned = cross_entropy(logits(model, images[200:], student), labels[200:])
-    return EarlyStopRun(history, returned)
+        history = train(student, model, images[:200], labels[:200], config)
+        scores = logits(model, images[200:], student)
+    returned = cross_entropy(scores, labels[200:])
+    return EarlyStopRun(history, returned, loss_tolerance(scores, returned, len(labels) - 200))
+
+
+def early_stop_history(student) -> tuple[list[float], list[float], int, EarlyStopRun]:
+    """The early-stopping run's ``(train_loss, valid_loss, best_epoch, run)``, once its history is
+    shown to be this run's: the returned model's loss on the validation data (computed here) must
+    be one of the validation losses it records (a trainer that records anything else, or trains
+    some other model, cannot pass the early-stopping checks by its numbers)."""
+    run = early_stop_run(student)
+    train_loss, valid_loss, best = history_lists(run.history)
+    if not any(close(v, run.returned_valid_loss, run.tolerance) for v in valid_loss):
+        raise CheckFailed("none of the validation losses in the history is the returned model's loss on "
+                          "config['valid_data']: record the mean cross-entropy on the validation data after "
+                          "every epoch, and train (and return) the model you were given",
+                          expected=f"{run.returned_valid_loss:.6f} among them (the loss of the returned model)",
+                          got=valid_loss)
+    return train_loss, valid_loss, best, run
 
 
 def once(cache: weakref.WeakKeyDictionary, student, run):
@@ -331,11 +489,19 @@ class Score:
 _QUICK: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def quick_run_ran(student) -> bool:
+    """Whether the quick MNIST run was made in this grading (whatever its outcome): the check
+    mnist_quick_accuracy ran and the student's trainer was timed and scored. False when that
+    check was left out, or could not run (no data)."""
+    outcome = _QUICK.get(worker_of(student))
+    return outcome is not None and not isinstance(outcome, NotGraded)
+
+
 def quick_run(student, artifacts: Path | None) -> Score:
     """The quick MNIST run (made once per worker, shared by the checks that read it)."""
     def run(student):
         s = settings()
-        ds = load_dataset_or_skip("mnist")
+        ds = load_dataset("mnist")
         config = {"epochs": s["quick_epochs"], "batch_size": s["quick_batch_size"], "lr": s["quick_lr"],
                   "patience": 3, "valid_fraction": 0.2, "seed": s["seed"],
                   "device": "cuda" if cuda_available(student) else "cpu"}
@@ -368,10 +534,10 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
         seed_worker(student, config["seed"])
         model = build(student, INPUT_SIZE, list(hidden), N_CLASSES)
         start = time.perf_counter()
-        history = student.with_timeout(budget_s).train(model, tensor(x), tensor(y), dict(config))
+        history = train(student, model, x, y, config, budget_s)
         seconds = time.perf_counter() - start
-        predicted = expect_shape(student.predict(model, tensor(ds.x_test)), ds.y_test.shape,
-                                 "predict(model, x_test)").astype(np.int64)
+        predicted = predicted_labels(student.predict(model, tensor(ds.x_test)), len(ds.y_test),
+                                     "predict(model, x_test)")
     accuracy = float(np.mean(predicted == RELABEL[ds.y_test]))
     real_accuracy = float(np.mean(predicted == ds.y_test))
     epochs = len(history["train_loss"]) if isinstance(history, dict) and "train_loss" in history else "?"

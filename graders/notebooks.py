@@ -43,10 +43,11 @@ FIXTURE_METHODS = {"with_reference", "with_timeout"}
 INTRO = """Write your code in the cells that say `# YOUR CODE HERE`, in place of the \
 `raise NotImplementedError()` line; keep the names and signatures. The check cell after a \
 function runs the course's self-checks on it: run it, read what failed and on which input, fix, \
-run it again. Cells marked *hidden check* run when your work is graded. Before you submit, \
-restart the kernel and run all cells. (The check cells need the course's `dlgrade` package in \
-the Python this notebook runs: your course's Jupyter has it, or install the student kit your \
-instructor hands out.)"""
+run it again. Cells marked *hidden check* run when your work is graded. *Course notes 000* to \
+*004*, cited in the descriptions and checks, are the course's lecture notes, by their numbers. \
+Before you submit, restart the kernel and run all cells. (The check cells need the course's \
+`dlgrade` package in the Python this notebook runs: your course's Jupyter has it, or install the \
+student kit your instructor hands out.)"""
 
 
 class GenerationError(ValueError):
@@ -81,7 +82,7 @@ class Segment:
 # -- what there is to generate ---------------------------------------------------------------
 def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
     """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs
-    them, and the suites pytest skipped whole here (their reasons)."""
+    them, and the suites pytest skipped whole here."""
     from graders.local import collect_items
     from graders.runner import suite_files
 
@@ -109,19 +110,35 @@ def _suite_tree(suite: Path, mtime_ns: int) -> ast.Module:
     return ast.parse(suite.read_text(encoding="utf-8"))
 
 
+#: In a check's ``uses``: it reaches the student's code in a way the generator cannot follow
+#: (``getattr(student, name)``, ``student`` handed to a helper), so it goes after every function.
+ANY_NAME = "*"
+
+
 def _student_names(suite: Path, function: str) -> set[str]:
-    """Names the check reads from ``student`` (``student.softmax``, ``student.with_reference(..).XOR``)."""
+    """Names the check reads from ``student`` (``student.softmax``, ``student.with_reference(..).XOR``),
+    or ANY_NAME among them where it reaches ``student`` some other way."""
     node = next((n for n in _suite_tree(suite, suite.stat().st_mtime_ns).body if isinstance(n, ast.FunctionDef) and n.name == function), None)
-    names = set()
+    names, followed = set(), set()
     for sub in ast.walk(node) if node else ():
         if isinstance(sub, ast.Attribute) and _rooted_at_student(sub.value):
             names.add(sub.attr)
+            followed.add(id(_root(sub.value)))
+    for sub in ast.walk(node) if node else ():
+        if isinstance(sub, ast.Name) and sub.id == "student" and isinstance(sub.ctx, ast.Load) \
+                and id(sub) not in followed:
+            names.add(ANY_NAME)
     return names - FIXTURE_METHODS
 
 
-def _rooted_at_student(node) -> bool:
+def _root(node):
     while isinstance(node, (ast.Attribute, ast.Call)):
         node = node.value if isinstance(node, ast.Attribute) else node.func
+    return node
+
+
+def _rooted_at_student(node) -> bool:
+    node = _root(node)
     return isinstance(node, ast.Name) and node.id == "student"
 
 
@@ -379,6 +396,9 @@ def _placement(segments: list[Segment], checks: list[Check]) -> dict[str, int | 
     defined_at = {name: i for i, s in enumerate(segments) if s.solution for name in s.names}
     placement = {}
     for check in checks:
+        if ANY_NAME in check.uses:
+            placement[check.name] = None
+            continue
         found = [defined_at[n] for n in check.uses if n in defined_at]
         placement[check.name] = max(found) if found else None
     return placement
@@ -398,12 +418,16 @@ def plan_source(task_ids=None, points_file: Path | None = None) -> tuple[list[No
     why each other task with a reference gets none."""
     points = load_points(points_file)
     available = available_tasks(task_ids)
+    left_out = {task.id: f"{needed.name} is not installed here; {needed.fix}"
+                for task in available if (needed := task.unmet()) is not None}
+    available = [task for task in available if task.id not in left_out]
     checks, skipped = collect_checks(t.id for t in available)
-    plans, left_out = [], {}
+    plans = []
     for task in available:
         if not checks[task.id]:
-            reasons = [s.partition(": ")[2] for s in skipped if f"/test_{task.id}.py" in s.partition(": ")[0]]
-            left_out[task.id] = "; ".join(dict.fromkeys(reasons)) or "its grader suites have no checks yet"
+            suites = [nodeid for nodeid in skipped if f"/test_{task.id}.py" in nodeid]
+            left_out[task.id] = (f"its grader suites were skipped here ({', '.join(suites)})" if suites
+                                 else "its grader suites have no checks yet")
             continue
         task_points = points.get(task.id, TaskPoints(0.0))
         ordered = sorted(checks[task.id], key=lambda c: TIERS.index(c.tier))

@@ -20,8 +20,29 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
-from graders.feedback import verdict_for
-from graders.remote import StopCheck, Worker
+from graders.feedback import Verdict, recording_examples, verdict_for
+from graders.remote import ModuleUnavailable, StopCheck, Worker
+
+def _examples_independent_of_loaded_modules() -> None:
+    """Keep hypothesis from drawing constants it finds in the process's own ("local") modules.
+
+    Since 6.12x hypothesis mixes into its draws number literals of every non-library module
+    loaded in the process: which reference solutions and grader modules happen to be imported,
+    and whether the kit is installed editable, would then change a check's examples, and so a
+    grade. Only its own constants are kept (tests/test_feedback.py checks the examples are the
+    same whatever is imported). A hypothesis without the feature is left as it is.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover
+        return
+    if hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants"):
+        nothing = providers.Constants()
+        providers._get_local_constants = lambda: nothing
+        providers.CONSTANTS_CACHE.cache.clear()
+
+
+_examples_independent_of_loaded_modules()
 
 settings.register_profile(
     "dlgrade",
@@ -35,6 +56,11 @@ settings.register_profile(
     phases=(Phase.explicit, Phase.generate, Phase.shrink),  # no "explain": slow, and adds nothing here
 )
 
+# The kit's own tests ask only whether each check passes: the same examples, without shrinking
+# a failure to its smallest input (the verdict's status is the same, the message less helpful).
+settings.register_profile("dlgrade-no-shrink", settings.get_profile("dlgrade"),
+                          phases=(Phase.explicit, Phase.generate))
+
 TIERS = ("public", "hidden")
 
 
@@ -44,12 +70,16 @@ def pytest_addoption(parser):
                     help="folder with the student's modules (default: ./exercises)")
     group.addoption("--artifacts", default=None,
                     help="folder where checks write files for the student (plots); default: none")
+    group.addoption("--no-shrink", action="store_true", default=False,
+                    help="do not shrink failing examples (the kit's own tests: same verdicts, faster)")
+    group.addoption("--points", default=None,
+                    help="the points file graded with (its [tasks.<id>.settings] tables configure checks)")
     group.addoption("--max-call-timeout", type=float, default=None,
                     help="cap every time limit on student code at this many seconds (class runs, tests)")
 
 
 def pytest_configure(config):
-    settings.load_profile("dlgrade")
+    settings.load_profile("dlgrade-no-shrink" if config.getoption("no_shrink") else "dlgrade")
     for task in tasks.TASKS:
         config.addinivalue_line("markers", f"{task.id}: checks of the {task.id} task")
     for tier in TIERS:
@@ -81,20 +111,49 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(getattr(pytest.mark, tier_of(item)))
 
 
+EXAMPLE = pytest.StashKey[object]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """Keep the arguments of each example hypothesis runs, for the failing example's feedback."""
+    with recording_examples(getattr(item, "obj", None), hidden=set(item.fixturenames)) as record:
+        item.stash[EXAMPLE] = record
+        yield
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Show a failed check as the student's feedback, not as the grader's traceback."""
+    """Give each phase of a check its verdict, and show a failure as the student's feedback,
+    not as the grader's traceback."""
     outcome = yield
     report = outcome.get_result()
-    if report.failed and call.excinfo is not None:
-        hint = item.get_closest_marker("hint")
-        verdict = verdict_for(call.excinfo.value, hint=hint.args[0] if hint else "")
-        lines = [f"{verdict.status}: {verdict.message}"]
-        if verdict.example:
-            lines.append(f"smallest failing input: {verdict.example}")
-        if verdict.hint:
-            lines.append(f"hint: {verdict.hint}")
-        report.longrepr = "\n".join(lines)
+    if report.when == "call" or report.failed or report.skipped:
+        verdict = check_verdict(item, call, report)
+        if report.failed and call.excinfo is not None:
+            report.longrepr = "\n".join(verdict_lines(verdict))
+
+
+def check_verdict(item, call, report) -> Verdict:
+    """The verdict of one phase (setup, call, teardown) of a check."""
+    marker = item.get_closest_marker("hint")
+    hint = marker.args[0] if marker else ""
+    if report.skipped:
+        exc = call.excinfo.value if call.excinfo is not None else None
+        reason = str(getattr(exc, "msg", "") or "") or "skipped"
+        return verdict_for(None, skipped_reason=reason)
+    exc = call.excinfo.value if call.excinfo is not None else None
+    record = item.stash.get(EXAMPLE, None) if report.when == "call" else None
+    return verdict_for(exc, hint=hint, example=record.text() if record is not None and exc is not None else "")
+
+
+def verdict_lines(verdict: Verdict) -> list[str]:
+    lines = [f"{verdict.status}: {verdict.message}"]
+    if verdict.example:
+        lines.append(f"smallest failing input: {verdict.example}")
+    if verdict.hint:
+        lines.append(f"{'fix' if verdict.status == 'not graded' else 'hint'}: {verdict.hint}")
+    return lines
 
 
 class WorkerPool:
@@ -107,8 +166,9 @@ class WorkerPool:
         self.start_errors: dict[str, StopCheck] = {}
 
     def module(self, task_id: str):
+        """The task's module in its worker; ModuleUnavailable if it cannot be loaded."""
         if task_id in self.start_errors:
-            raise self.start_errors[task_id]
+            raise ModuleUnavailable(self.start_errors[task_id])
         task = tasks.get(task_id)
         worker = self.workers.get(task_id)
         if worker is None:
@@ -121,7 +181,7 @@ class WorkerPool:
             if worker.generation <= 1:  # it never loaded: every check would fail the same way
                 self.start_errors[task_id] = exc
             worker.reset_poison()
-            raise
+            raise ModuleUnavailable(exc) from None
 
     def close(self) -> None:
         for worker in self.workers.values():

@@ -4,15 +4,22 @@
 ``out_dir/dlgrade-student-<version>.tar.gz``::
 
     exercises/       the stubs, generated from solutions/ (graders.sync)
-    graders/         the engine and the public self-checks: graders/ without hidden/ and
-                     without the instructor's tools (notebooks, nbgrader course, release)
+    graders/         what a student runs: the modules named in STUDENT_FILES and the public
+                     self-checks, with an __init__.py of its own (STUDENT_INIT)
     data/            the dataset manifest the mlp task's loader checks files against
-    pyproject.toml   `pip install -e .` gives the `dlgrade` command (graders.student_cli)
+    pyproject.toml   the distribution ``dlgrade-student``; `pip install -e .` gives the
+                     `dlgrade` command (graders.student_cli)
     README.md        for students
 
-Nothing from solutions/, graders/hidden/ or tests/ goes in; before anything is written,
-:func:`leaks` looks for every reference body in every file and for imports of the
-reference or the hidden graders, and the build stops if it finds one.
+``graders/`` is taken by an allow-list: a module added to the kit stays with the instructor
+until it is named in STUDENT_FILES. Nothing from solutions/, graders/hidden/ or tests/ goes
+in; before anything is written, :func:`leaks` looks for every reference body in every file
+and for imports of the reference or the hidden graders, and the build stops if it finds one.
+
+The release is its own distribution, ``dlgrade-student``, and its ``graders`` refuses to be
+imported from an environment where the instructor's kit (``dlgrade``) is installed too: both
+provide ``graders``, and the release would hide the kit, so grading would silently run
+without the hidden checks.
 """
 from __future__ import annotations
 
@@ -38,10 +45,50 @@ else:  # pragma: no cover
 KIT_ROOT = Path(__file__).resolve().parent.parent
 GRADERS = KIT_ROOT / "graders"
 SOLUTIONS = KIT_ROOT / "solutions"
-INSTRUCTOR_ONLY = {"release.py", "notebooks.py", "nbgrader_course.py", "cli_nbgrader.py"}
-SKIPPED_DIRS = {"hidden", "__pycache__"}
+#: What the student release takes from graders/, besides the public suites: the student's
+#: commands (`dlgrade check`, `list`, `doctor`, `data`, in graders.student_cli) and everything
+#: they, the public suites and the notebooks' check cells (graders.local) import. Instructors'
+#: tools (grading a class, nbgrader, sync, this module) are left out by not being named here.
+STUDENT_FILES = (
+    "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
+    "feedback.py", "local.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "remote.py",
+    "report.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py", "submission.py", "tasks.py",
+    "worker/__init__.py", "worker/guard.py", "worker/server.py", "worker/wire.py",
+)
+STUDENT_SUITES = "public"
+DISTRIBUTION = "dlgrade-student"
 DATA_FILES = ("manifest.json", "README.md")
 EXERCISES_INIT = '"""Your solutions: fill in every function that raises NotImplementedError."""\n'
+STUDENT_INIT = '''"""dlgrade, the student release: the exercises' self-checks, without the course's model
+solutions or hidden checks.
+
+The instructor's kit (the distribution ``dlgrade``) provides ``graders`` too, so the two cannot
+share a Python environment: there this release would hide the kit, and grading would run
+without the hidden checks. Importing it from such an environment is refused.
+"""
+STUDENT_RELEASE = True
+
+
+def _refuse_beside_the_instructor_kit() -> None:
+    from importlib import metadata
+
+    try:
+        mine = metadata.distribution("dlgrade-student")
+    except metadata.PackageNotFoundError:
+        return  # used from its folder, not installed
+    folder = mine.locate_file("")
+    if any(metadata.distributions(name="dlgrade", path=[str(folder)])):
+        raise ImportError(
+            "The student release of dlgrade (dlgrade-student) is installed in the same Python "
+            f"environment as the instructor's kit (dlgrade), in {folder}. It would hide the kit, and "
+            "grading would run without the hidden checks. Install the student release only where "
+            "students work (their own environment, or the JupyterHub image). To repair this one: "
+            "python -m pip uninstall dlgrade-student, then, in the kit's folder, "
+            "python -m pip install -e '.[nbgrader]'")
+
+
+_refuse_beside_the_instructor_kit()
+'''
 
 
 class ReleaseError(RuntimeError):
@@ -81,22 +128,18 @@ def release_files() -> dict[str, bytes]:
     """Every file of the release, by relative path."""
     files = {f"exercises/{name}": text.encode() for name, text in render_exercises(SOLUTIONS).items()}
     files["exercises/__init__.py"] = EXERCISES_INIT.encode()
-    for path in sorted(GRADERS.rglob("*")):
-        relative = path.relative_to(GRADERS)
-        if path.is_file() and _ships(relative):
-            files[f"graders/{relative.as_posix()}"] = path.read_bytes()
+    for relative in STUDENT_FILES:
+        files[f"graders/{relative}"] = (GRADERS / relative).read_bytes()
+    for suite in sorted((GRADERS / STUDENT_SUITES).glob("*.py")):
+        files[f"graders/{STUDENT_SUITES}/{suite.name}"] = suite.read_bytes()
+    files["graders/__init__.py"] = STUDENT_INIT.encode()
     for name in DATA_FILES:
         if (KIT_ROOT / "data" / name).is_file():
             files[f"data/{name}"] = (KIT_ROOT / "data" / name).read_bytes()
+    files["graders/dataset_manifest.json"] = files["data/manifest.json"]  # for a release installed from its archive
     files["pyproject.toml"] = pyproject().encode()
     files["README.md"] = readme().encode()
     return dict(sorted(files.items()))
-
-
-def _ships(relative: Path) -> bool:
-    if SKIPPED_DIRS & set(relative.parts[:-1]):
-        return False
-    return relative.suffix in (".py", ".toml") and relative.as_posix() not in INSTRUCTOR_ONLY
 
 
 def leaks(files: dict[str, bytes]) -> list[str]:
@@ -148,14 +191,14 @@ def pyproject() -> str:
     extras = project.get("optional-dependencies", {})
     lines = [
         "[build-system]", 'requires = ["setuptools>=64"]', 'build-backend = "setuptools.build_meta"', "",
-        "[project]", 'name = "dlgrade"', f"version = {json.dumps(project['version'])}",
+        "[project]", f"name = {json.dumps(DISTRIBUTION)}", f"version = {json.dumps(project['version'])}",
         'description = "Exercises and self-checks for a first course in deep learning (student release)"',
         'readme = "README.md"', f"requires-python = {json.dumps(project.get('requires-python', '>=3.10'))}",
         f"dependencies = {json.dumps(project.get('dependencies', []))}", "",
         "[project.optional-dependencies]", f"torch = {json.dumps(extras.get('torch', ['torch']))}", "",
         "[project.scripts]", 'dlgrade = "graders.student_cli:main"', "",
         "[tool.setuptools.packages.find]", 'include = ["graders*"]', "",
-        "[tool.setuptools.package-data]", 'graders = ["points.toml"]', "",
+        "[tool.setuptools.package-data]", 'graders = ["points.toml", "dataset_manifest.json"]', "",
         "[tool.pytest.ini_options]", 'testpaths = ["graders/public"]', 'addopts = "-p no:cacheprovider"', "",
     ]
     return "\n".join(lines)
@@ -166,6 +209,10 @@ README = """# Deep learning exercises: the student kit
 Everything you need to work on the course's exercises on your own machine, offline: the
 exercises, the public self-checks, and the `dlgrade check` command that runs them.
 
+The exercises follow the course's lecture notes, numbered 000 to 004. Their descriptions and
+checks cite them as *course notes 000* to *course notes 004*: "matches course notes 002", for
+example, means your function gives the numbers worked out in lecture notes 002.
+
 ## Install (once)
 
 Python 3.10 or newer. In this folder:
@@ -175,7 +222,7 @@ python -m pip install -e .
 ```
 
 For the `mlp` task you also need PyTorch: `python -m pip install -e ".[torch]"` (or the build
-for your GPU from pytorch.org first).
+for your GPU from pytorch.org first). `dlgrade doctor` says what is missing and how to install it.
 
 ## Work on a task
 
@@ -200,15 +247,16 @@ for your GPU from pytorch.org first).
 ## What the checks here do not tell you
 
 These are the public self-checks. When your work is graded, hidden checks also compare your
-functions with a reference on many generated inputs, so passing every check here is necessary
-for full marks, not a guarantee of them. The reference solutions and the hidden checks are not
-part of this kit.
+functions with the course's model solutions on many generated inputs, so passing every check
+here is necessary for full marks, not a guarantee of them. The model solutions and the hidden
+checks are not part of this kit.
 
 ## Notebooks
 
-If your course hands out the exercises as Jupyter notebooks (nbgrader), their check cells use
-this kit: install it (as above) in the Python environment your notebooks run in, and each check
-cell runs the same self-check as `dlgrade check`.
+If your course hands out the exercises as Jupyter notebooks, their check cells use this kit:
+install it (as above) in the Python environment your notebooks run in, and each check cell
+runs the same self-check as `dlgrade check`. On your course's JupyterHub it is usually
+installed already.
 """
 
 

@@ -33,6 +33,10 @@ PASSED_ENV = (
 )
 
 
+#: Handles whose lookup a worker remembers: the student's functions, methods and classes (the
+#: same name gives the same object for as long as the worker lives; data attributes are read anew).
+FUNCTION_TYPES = frozenset({"function", "method", "type", "builtin_function_or_method"})
+
 # Attributes that hypothesis, pytest, copy and pickle look for on any object.
 PROBED_NAMES = frozenset({"execute_example", "setup_example", "teardown_example"})
 
@@ -77,6 +81,27 @@ class NumpyWarning(SubmissionError):
 
 class BadValue(SubmissionError):
     """The student returned something that is not plain data (or could not be sent)."""
+
+
+class InputChanged(SubmissionError):
+    """The student's code changed an argument in place where its docstring does not allow it."""
+
+    status = "failed"
+    hint = ("Work on new arrays: write x = x - c (or x = x.copy() first) instead of x -= c, "
+            "x[...] = ... or np.copyto(x, ...) on an array you were given.")
+
+
+class ModuleUnavailable(SubmissionProblem, Exception):
+    """The task's module could not be loaded (missing, syntax error, crash at import).
+
+    Raised by the ``student`` fixture, before a check starts: an ordinary exception, so
+    that pytest records it as that check's failed setup (a BaseException there breaks
+    pytest's fixture bookkeeping and spills into every later check).
+    """
+
+    def __init__(self, problem: StopCheck):
+        super().__init__(problem.message, problem.where)
+        self.status = problem.status
 
 
 class NotAttempted(StopCheck):
@@ -176,6 +201,9 @@ class Worker:
         self.generation = 0
         self.poison: StopCheck | None = None
         self.callbacks: dict[int, object] = {}
+        # (object id, name) -> (handle id, type name) of the student's functions and classes
+        # already looked up: one round trip per call instead of two (see RemoteObject.__getattr__).
+        self.functions: dict[tuple[int, str], tuple[int, str]] = {}
         self.last_callback = 0
         self.depth = 0   # requests in progress (a callback may make a request of its own)
 
@@ -203,6 +231,7 @@ class Worker:
         self.conn = Channel(parent_sock)
         self.generation += 1
         self.callbacks.clear()
+        self.functions.clear()
         handle = self.request({"op": "import"}, timeout=self._start_timeout(), on_error=self._import_error)
         self.root = RemoteModule(self, handle._id)
 
@@ -212,11 +241,16 @@ class Worker:
         return min(START_TIMEOUT_S, max(self.max_timeout, MIN_START_TIMEOUT_S))
 
     def _import_error(self, err: dict) -> StopCheck:
+        where = str(err.get("where", ""))
+        message = str(err.get("message", "")).removesuffix(f" ({where})")
         if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
-            return BrokenModule(f"{self.module}.py has a syntax error: {err['message']}; "
-                                "fix it so the file runs", err["where"])
-        return BrokenModule(f"importing {self.module}.py raised {err['type']}: {err['message']}",
-                            err["where"])
+            return BrokenModule(f"{self.module}.py has a syntax error ({message}): fix it so the file runs", where)
+        if err["type"] in ("ImportError", "ModuleNotFoundError"):
+            return BrokenModule(f"{self.module}.py does not load: an import failed ({err['type']}: {message}); "
+                                "import only the libraries the exercise uses (numpy, and torch for mlp)", where)
+        return BrokenModule(f"{self.module}.py does not load: running it raised {err['type']}: {message}; "
+                            "code outside functions runs when the file is loaded, so keep tests and prints "
+                            "inside `if __name__ == \"__main__\":`", where)
 
     def ensure_started(self) -> "RemoteModule":
         if self.poison is not None:
@@ -244,8 +278,14 @@ class Worker:
         self.poison = None
 
     # -- requests ------------------------------------------------------------------------
-    def request(self, message: dict, *, timeout: float, on_error=None):
-        """Send one request and wait for its reply, serving callbacks meanwhile."""
+    def request(self, message: dict, *, timeout: float, on_error=None, in_place=frozenset(),
+                callee: str = "your code"):
+        """Send one request and wait for its reply, serving callbacks meanwhile.
+
+        A call's arguments come back as the student's code left them: those named in
+        ``in_place`` (positions, keyword names, or ``ALL_ARGUMENTS``) are copied into the
+        grader's objects; a change to any other is an :class:`InputChanged` failure.
+        """
         if self.poison is not None:
             raise self.poison
         if self.max_timeout is not None and message.get("op") != "import":
@@ -270,7 +310,7 @@ class Worker:
                 self.callbacks.clear()
         if "err" in reply:
             raise (on_error or _student_error)(reply["err"])
-        self._writeback(message, reply)
+        self._writeback(message, reply, in_place, callee)
         return reply["ok"]
 
     def _send(self, message: dict, deadline: float, timeout: float) -> None:
@@ -345,38 +385,123 @@ class Worker:
             return RemoteObject(self, handle.id, handle.type_name)
         raise wire.WireError("unexpected handle kind")
 
-    def _writeback(self, message: dict, reply: dict) -> None:
-        """Copy in-place changes the student made to array/dict/list arguments back to ours."""
+    def _writeback(self, message: dict, reply: dict, in_place, callee: str = "your code") -> None:
+        """Hand the arguments the student's code changed back to the grader, where that is allowed."""
         if message.get("op") != "call" or "writeback" not in reply:
             return
         try:
             new_args, new_kwargs = reply["writeback"]
-            pairs = list(zip(message.get("args", []), new_args))
-            pairs += [(v, new_kwargs.get(k)) for k, v in message.get("kwargs", {}).items()]
-        except (TypeError, ValueError):
+            after = dict(enumerate(new_args))
+            after.update(new_kwargs)
+        except (TypeError, ValueError, AttributeError):
             raise BadValue("sent back malformed arguments") from None
-        for ours, theirs in pairs:
+        before = dict(enumerate(message.get("args", [])))
+        before.update(message.get("kwargs", {}))
+        settle_arguments(before, after, in_place, callee)
+
+
+ALL_ARGUMENTS = "*"
+MUTABLE = (np.ndarray, dict, list, np.random.Generator)   # and torch tensors (see _is_tensor)
+
+
+def settle_arguments(before: dict, after: dict, in_place, callee: str = "your code") -> None:
+    """Compare a call's arguments (by position or keyword) before and after the student's code ran.
+
+    numpy Generators always follow the student's draws (drawing from the rng one is given
+    is the point). Arguments named in ``in_place`` take the student's changes; a change to
+    any other raises :class:`InputChanged`, and the grader's own object stays as it was.
+    """
+    for key, ours in before.items():
+        if key not in after:
+            continue
+        theirs = after[key]
+        if isinstance(ours, np.random.Generator):
             _copy_into(ours, theirs)
+        elif ALL_ARGUMENTS in in_place or key in in_place:
+            _copy_into(ours, theirs)
+        elif _changed(ours, theirs):
+            raise InputChanged(f"{callee} changed its {_argument_name(key)} in place "
+                               f"({_describe_value(ours)}), which its docstring does not allow")
 
 
-MUTABLE = (np.ndarray, dict, list, np.random.Generator)
+def _argument_name(key) -> str:
+    if isinstance(key, int):
+        return f"{_ordinal(key + 1)} argument"
+    return f"argument `{key}`"
+
+
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
+def _describe_value(value) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    return f"a {type(value).__name__}"
+
+
+def _is_tensor(value) -> bool:
+    return type(value).__module__.startswith("torch") and hasattr(value, "detach")
+
+
+def _changed(ours, theirs) -> bool:
+    """Whether the student's copy of an argument differs from the grader's (containers compared deeply;
+    a torch tensor comes back as the array of its values)."""
+    if _is_tensor(ours):
+        ours = ours.detach().cpu().numpy()
+    if _is_tensor(theirs):
+        theirs = theirs.detach().cpu().numpy()
+    if isinstance(ours, np.ndarray):
+        if not isinstance(theirs, np.ndarray) or ours.shape != theirs.shape:
+            return True
+        nan_aware = ours.dtype.kind in "fc" and theirs.dtype.kind in "fc"
+        return not np.array_equal(ours, theirs, equal_nan=nan_aware)
+    if isinstance(ours, dict):
+        return (not isinstance(theirs, dict) or ours.keys() != theirs.keys()
+                or any(_changed(ours[k], theirs[k]) for k in ours))
+    if isinstance(ours, (list, tuple)):
+        return (not isinstance(theirs, (list, tuple)) or len(ours) != len(theirs)
+                or any(_changed(a, b) for a, b in zip(ours, theirs)))
+    if isinstance(ours, (bool, int, float, complex, str, np.generic)) or ours is None:
+        return not (ours is theirs or (type(ours) is type(theirs) and bool(ours == theirs))
+                    or _both_nan(ours, theirs))
+    return False   # handles and callbacks: not data the student can change in place
+
+
+def _tensor_like(tensor, array: np.ndarray):
+    """``array`` as a tensor of ``tensor``'s dtype and device (torch is imported where tensors are graded)."""
+    import torch
+
+    return torch.from_numpy(np.ascontiguousarray(array)).to(dtype=tensor.dtype, device=tensor.device)
+
+
+def _both_nan(a, b) -> bool:
+    try:
+        return bool(np.isnan(a)) and bool(np.isnan(b))
+    except (TypeError, ValueError):
+        return False
 
 
 def _copy_into(ours, theirs) -> None:
-    if isinstance(ours, np.random.Generator) and isinstance(theirs, np.random.Generator):
+    if _is_tensor(ours) and (isinstance(theirs, np.ndarray) or _is_tensor(theirs)):
+        if _is_tensor(theirs):
+            theirs = theirs.detach().cpu().numpy()
+        if tuple(ours.shape) == theirs.shape:
+            ours.detach().copy_(_tensor_like(ours, theirs))
+    elif isinstance(ours, np.random.Generator) and isinstance(theirs, np.random.Generator):
         ours.bit_generator.state = theirs.bit_generator.state  # the student's draws advance ours
     elif isinstance(ours, np.ndarray) and isinstance(theirs, np.ndarray):
         if ours.shape == theirs.shape and ours.flags.writeable:
             np.copyto(ours, theirs, casting="unsafe")
     elif isinstance(ours, dict) and isinstance(theirs, dict):
         for key in theirs:
-            if key in ours and isinstance(ours[key], MUTABLE):
+            if key in ours and (isinstance(ours[key], MUTABLE) or _is_tensor(ours[key])):
                 _copy_into(ours[key], theirs[key])
             else:
                 ours[key] = theirs[key]
     elif isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
         for i, (a, b) in enumerate(zip(ours, theirs)):
-            if isinstance(a, MUTABLE):
+            if isinstance(a, MUTABLE) or _is_tensor(a):
                 _copy_into(a, b)
             else:
                 ours[i] = b
@@ -429,6 +554,7 @@ class CallOptions:
     timeout: float = 10.0
     patch: dict = field(default_factory=dict)  # module-level names swapped during each call
     numpy_errors: bool = False                 # numpy warnings (overflow, invalid, divide) raise
+    in_place: frozenset = frozenset()          # arguments the student's code may change (see settle_arguments)
 
 
 class RemoteObject:
@@ -441,6 +567,7 @@ class RemoteObject:
         object.__setattr__(self, "_type_name", type_name)
         object.__setattr__(self, "_generation", worker.generation)
         object.__setattr__(self, "_options", options)
+        object.__setattr__(self, "_label", type_name)
 
     def _check_alive(self) -> None:
         if self._worker.poison is not None:
@@ -452,10 +579,17 @@ class RemoteObject:
         if name.startswith(("_", "hypothesis_")) or name in PROBED_NAMES:
             raise AttributeError(name)
         self._check_alive()
-        value = self._worker.request({"op": "getattr", "target": self._id, "name": name},
-                                     timeout=self._options.timeout, on_error=self._missing(name))
+        known = self._worker.functions.get((self._id, name))
+        if known is not None:
+            value = RemoteObject(self._worker, known[0], known[1])
+        else:
+            value = self._worker.request({"op": "getattr", "target": self._id, "name": name},
+                                         timeout=self._options.timeout, on_error=self._missing(name))
         if isinstance(value, RemoteObject):
+            if value._type_name in FUNCTION_TYPES:
+                self._worker.functions[self._id, name] = (value._id, value._type_name)
             object.__setattr__(value, "_options", self._options)
+            object.__setattr__(value, "_label", name)
         return value
 
     def _missing(self, name: str):
@@ -468,6 +602,7 @@ class RemoteObject:
 
     def __setattr__(self, name: str, value) -> None:
         self._check_alive()
+        self._worker.functions.pop((self._id, name), None)
         self._worker.request({"op": "setattr", "target": self._id, "name": name, "value": value},
                              timeout=self._options.timeout)
 
@@ -477,7 +612,7 @@ class RemoteObject:
         result = self._worker.request(
             {"op": "call", "target": self._id, "args": list(args), "kwargs": kwargs,
              "patch": options.patch, "numpy_errors": options.numpy_errors},
-            timeout=options.timeout,
+            timeout=options.timeout, in_place=options.in_place, callee=f"{self._label}()",
         )
         if isinstance(result, RemoteObject):
             object.__setattr__(result, "_options", options)
@@ -520,6 +655,17 @@ class RemoteModule(RemoteObject):
     def with_numpy_errors(self) -> "RemoteModule":
         """The same module, but a numpy overflow/invalid/divide warning in a call fails it."""
         return self._with(numpy_errors=True)
+
+    def with_in_place(self, *arguments) -> "RemoteModule":
+        """The same module, but calls may change the ``arguments`` given (0-based positions, or
+        names of arguments the check passes by keyword; none given: all) in place, and the
+        grader's objects take those changes. The student's own parameter names are not used:
+        they are the student's to choose.
+
+        Only for what a docstring allows (an optimizer's ``update(params, grads)`` changes
+        ``params``); without it a call that changes an argument fails the check.
+        """
+        return self._with(in_place=frozenset(arguments or (ALL_ARGUMENTS,)))
 
     def numpy(self) -> RemoteObject:
         """The worker's numpy module, e.g. to set its global random state before a call."""

@@ -10,7 +10,7 @@ from rich.table import Table
 from graders.runner import CheckResult, GradeReport, TaskResult
 
 STYLE = {"passed": "green", "partial": "yellow", "failed": "red", "not attempted": "dim",
-         "missing": "red", "not run": "yellow"}
+         "missing": "red", "not run": "yellow", "not graded": "magenta"}
 
 
 def check_feedback(check: CheckResult) -> str:
@@ -24,24 +24,40 @@ def check_feedback(check: CheckResult) -> str:
     if v.example:
         lines.append(f"    smallest failing input: {v.example}")
     if v.hint:
-        lines.append(f"    hint: {v.hint}")
+        lines.append(f"    {'fix' if v.status == 'not graded' else 'hint'}: {v.hint}")
     return "\n".join(lines)
 
 
 def task_feedback(task: TaskResult, first_only: bool = False) -> str:
-    """The feedback for one task: its score, then each check that did not pass."""
+    """The feedback for one task: its score, then each check that did not pass.
+
+    A task that was not graded says why and the fix; a problem every check shares (a file
+    that does not load, a task not attempted) is said once; with ``first_only`` the first
+    failing check is shown in full and the others are named.
+    """
+    if not task.graded:
+        return f"{task.task}: not graded\n    {task.not_graded}"
     head = f"{task.task}: {task.points:g}/{task.max_points:g} ({task.status})"
-    if task.status in ("not attempted", "missing") and task.checks:
-        return f"{head}\n    {task.checks[0].verdict.message}"
     failures = [c for c in task.checks if not c.verdict.passed]
-    if first_only:
-        failures = failures[:1]
+    shared = {(c.verdict.status, c.verdict.message) for c in failures}
+    if failures and len(shared) == 1 and len(failures) == len(task.checks):
+        status, message = shared.pop()
+        return f"{head}\n    {message}" if status in ("not attempted", "missing") else \
+            f"{head}\n    all {len(failures)} checks: {status}: {message}"
+    if first_only and len(failures) > 1:
+        named = ", ".join(c.check for c in failures[1:])
+        return "\n".join([head, check_feedback(failures[0]),
+                          f"    {len(failures) - 1} more check(s) did not pass: {named}"])
     return "\n".join([head, *map(check_feedback, failures)])
 
 
 def feedback_text(report: GradeReport) -> str:
     """Plain-text feedback for a student: total, then every task."""
-    lines = [f"Submission: {report.submission}", f"Total: {report.total:g}/{report.max_total:g}", ""]
+    lines = [f"Submission: {report.submission}", f"Total: {report.total:g}/{report.max_total:g}"]
+    if not report.complete:
+        lines.append(f"Not graded: {', '.join(t.task for t in report.not_graded)} (the total counts the "
+                     "graded tasks only; see below)")
+    lines.append("")
     lines += [f"note: {note}" for note in report.notes]
     for task in report.tasks:
         lines += [task_feedback(task), ""]
@@ -49,6 +65,7 @@ def feedback_text(report: GradeReport) -> str:
 
 
 def print_table(report: GradeReport, console: Console | None = None, details: bool = True) -> None:
+    """The instructor's view: a table of tasks, the notes (the grader's own included), then details."""
     console = console or Console()
     table = Table(title=f"dlgrade: {report.submission}")
     for column, justify in (("task", "left"), ("points", "right"), ("max", "right"),
@@ -56,34 +73,44 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
         table.add_column(column, justify=justify)
     for task in report.tasks:
         passed = sum(c.verdict.passed for c in task.checks)
-        ran = sum(c.verdict.status != "not run" for c in task.checks)
+        ran = sum(c.verdict.status not in ("not run", "not graded") for c in task.checks)
         style = STYLE.get(task.status, "")
-        table.add_row(task.task, f"{task.points:g}", f"{task.max_points:g}", f"{passed}/{ran}",
+        table.add_row(task.task, f"{task.points:g}" if task.graded else "-", f"{task.max_points:g}",
+                      f"{passed}/{ran}" if task.graded else "-",
                       f"[{style}]{task.status}[/{style}]" if style else task.status)
-    table.add_row("total", f"{report.total:g}", f"{report.max_total:g}", "", "", style="bold")
+    total = f"{report.total:g}" + ("" if report.complete else " *")
+    table.add_row("total", total, f"{report.max_total:g}", "", "", style="bold")
     console.print(table)
-    for note in report.notes:
-        console.print(f"[yellow]note:[/yellow] {note}")
+    if not report.complete:
+        console.print(f"[magenta]* not graded:[/magenta] {', '.join(t.task for t in report.not_graded)}: "
+                      "the total counts the graded tasks only")
+    for note in [*report.notes, *report.grader_notes]:
+        console.print(f"[yellow]note:[/yellow] {note}", markup=True, highlight=False)
     if details:
         for task in report.tasks:
             not_run = any(c.verdict.status == "not run" for c in task.checks)
-            if task.checks and (task.status != "passed" or not_run):  # a check not run is never silent
+            if task.status != "passed" or not_run:  # a check not run is never silent
                 console.print(task_feedback(task), markup=False, highlight=False, soft_wrap=True)
 
 
 def gradescope_json(report: GradeReport) -> dict:
-    """Gradescope's results.json: one test entry per task."""
+    """Gradescope's results.json: one test entry per task, everything in it visible to the student
+    (so nothing about the grading machine: that is in ``report.grader_notes``)."""
     tests = [{
         "name": f"{task.task}: {task.title}",
-        "score": task.points,
+        "score": task.points if task.graded else 0.0,
         "max_score": task.max_points,
         "status": "passed" if task.status == "passed" else "failed",
-        "output": task_feedback(task),
+        "output": task_feedback(task) if task.graded else f"NOT GRADED: {task.not_graded}",
         "visibility": "visible",
     } for task in report.tasks]
+    output = list(report.notes)
+    if not report.complete:
+        output.append(f"Not graded: {', '.join(t.task for t in report.not_graded)}. The score counts the graded "
+                      "tasks only; your instructor will grade the rest.")
     return {
         "score": report.total,
-        "output": "\n".join(report.notes),
+        "output": "\n".join(output),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,

@@ -31,4 +31,22 @@ def probability_rows(shape=None, min_p: float = 0.0):
 
 def rngs():
     """Seeded numpy generators (the seed is what hypothesis shrinks and reports)."""
-    return st.integers(0, 2**32 - 1).map(np.random.default_rng)
+    return st.integers(0, 2**32 - 1).map(seeded_rng)
+
+
+_SEEDS: dict[int, tuple[np.random.Generator, int]] = {}
+
+
+def seeded_rng(seed: int) -> np.random.Generator:
+    """``np.random.default_rng(seed)``, remembered so that a failing example can name its seed."""
+    if len(_SEEDS) > 4096:
+        _SEEDS.clear()
+    rng = np.random.default_rng(seed)
+    _SEEDS[id(rng)] = (rng, seed)
+    return rng
+
+
+def seed_of(rng: np.random.Generator) -> int | None:
+    """The seed :func:`seeded_rng` made ``rng`` from, or None."""
+    entry = _SEEDS.get(id(rng))
+    return entry[1] if entry is not None and entry[0] is rng else None

@@ -2,7 +2,7 @@
 
 The release has no reference solutions and no hidden graders, so ``grade`` and ``sync``
 would be meaningless there (``grade`` would score the public checks alone); they answer
-with what to run instead.
+with what to run instead. The release is the distribution ``dlgrade-student``.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ STUDENT_COMMANDS = ("check", "list", "doctor", "data")
 
 
 @click.group()
-@click.version_option(package_name="dlgrade")
+@click.version_option(package_name="dlgrade-student", message="%(package)s %(version)s")
 def main():
     """Exercises and self-checks for a first course in deep learning."""
 
@@ -30,8 +30,8 @@ def _instructors_only(name: str, what: str) -> click.Command:
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def command(args):
         raise click.ClickException(
-            f"`dlgrade {name}` is for instructors: this is the student release, without the "
-            "reference solutions and hidden graders it needs. Run `dlgrade check` to run "
+            f"`dlgrade {name}` is for instructors: it needs the course's model solutions and "
+            "hidden checks, which the student kit does not have. Run `dlgrade check` to run "
             "the self-checks on your exercises/.")
     return command
 

@@ -6,7 +6,27 @@ Points are not here: they are the instructor's, in ``graders/points.toml``.
 """
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A library the grader needs to grade a task; without it the task is not graded."""
+
+    module: str      # what the grader imports
+    name: str        # what to call it in a message
+    fix: str         # how to install it
+
+    def missing(self) -> bool:
+        try:
+            return importlib.util.find_spec(self.module) is None
+        except (ImportError, ValueError):
+            return True
+
+
+TORCH = Requirement("torch", "PyTorch", "install it: python -m pip install torch (on a machine with a CUDA GPU, "
+                                        "the build for your CUDA from pytorch.org)")
 
 
 @dataclass(frozen=True)
@@ -16,6 +36,11 @@ class Task:
     assignment: str          # the nbgrader assignment (topic group) it is handed out in
     call_timeout: float = 10.0   # seconds one call into student code may take
     memory_mb: int | None = 2048  # address-space cap of the worker process
+    requires: tuple[Requirement, ...] = ()
+
+    def unmet(self) -> Requirement | None:
+        """The first library this task's graders need that is not installed, or None."""
+        return next((r for r in self.requires if r.missing()), None)
 
 
 TASKS: tuple[Task, ...] = (
@@ -33,7 +58,7 @@ TASKS: tuple[Task, ...] = (
     Task("init", "Weight initialisation", "training"),
     Task("regularization", "Dropout and L2", "training"),
     Task("metrics", "Classification metrics", "training"),
-    Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None),
+    Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None, requires=(TORCH,)),
 )
 
 BY_ID = {task.id: task for task in TASKS}

@@ -17,6 +17,9 @@ data), ``ONLY = [...]`` grades only those checks (a variant too slow for the oth
 from __future__ import annotations
 
 import ast
+import fcntl
+import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,3 +93,24 @@ def copy_dataset(name: str, dest: Path) -> None:
             shutil.copy(found, dest / found.name)
         else:
             (dest / entry["file"]).write_bytes(gzip.compress(found.read_bytes(), compresslevel=1))
+
+
+def shared(tmp_path_factory, name: str, make):
+    """``make()``, made once per test run however many pytest-xdist workers ask for it.
+
+    The first caller makes it under a file lock and keeps it (pickled) in the run's shared
+    temporary folder; the others wait and read it. Expensive fixtures (grading the reference,
+    a class run, an nbgrader course) use it, so they cost the same however the tests are spread
+    over workers.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent   # the folder every worker's base temp folder lives in
+    path, lock = root / f"shared-{name}.pickle", root / f"shared-{name}.lock"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if path.exists():
+            return pickle.loads(path.read_bytes())
+        value = make()
+        path.write_bytes(pickle.dumps(value))
+        return value

@@ -1,6 +1,7 @@
 """Grading a class: discovery, safe unpacking, parallel grading, resuming, and identical results every time."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -12,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from graders import archives
-from graders.classroom import ClassError, content_hash, discover, grade_class, module_root, read_report
+from graders.classroom import ClassError, content_hash, discover, grade_class, read_report
+from graders.submission import module_folder
 from graders.cli import main as cli
 from tests.kit import KIT, EXERCISES, all_variants, make_submission
 
@@ -187,6 +189,80 @@ def test_same_files_same_hash_whatever_the_wrapping(tmp_path):
     folder = make_submission(tmp_path / "alice")
     wrapped = archives.unpack(_zip_folder(folder, tmp_path / "alice.zip", prefix="alice/"), tmp_path / "x")
     assert wrapped == []
-    assert content_hash(module_root(tmp_path / "x")) == content_hash(folder)
+    assert content_hash(module_folder(tmp_path / "x")) == content_hash(folder)
     (folder / "softmax.py").write_text((folder / "softmax.py").read_text() + "\n# changed\n")
-    assert content_hash(module_root(tmp_path / "x")) != content_hash(folder)
+    assert content_hash(module_folder(tmp_path / "x")) != content_hash(folder)
+
+
+# -- submissions in the wrong shape ----------------------------------------------------------------
+def _shapes(root: Path) -> Path:
+    """nested: the modules two folders down; notebooks: .ipynb files only; empty: nothing;
+    stray: files that are no task module; twice: modules in two folders."""
+    make_submission(root / "nested" / "hw3" / "exercises")
+    (root / "notebooks").mkdir(parents=True)
+    (root / "notebooks" / "softmax.ipynb").write_text("{}")
+    (root / "empty").mkdir()
+    (root / "stray").mkdir()
+    (root / "stray" / "my_softmax.py").write_text("x = 1\n")
+    make_submission(root / "twice" / "a")
+    make_submission(root / "twice" / "b")
+    return root
+
+
+SHAPE_PROBLEMS = {
+    "notebooks": "dlgrade extract",
+    "empty": "is empty",
+    "stray": "no task module",
+    "twice": "more than one folder",
+}
+
+
+def test_grade_finds_nested_modules_and_names_a_wrong_shape_in_one_line(tmp_path):
+    root = _shapes(tmp_path)
+    nested = CliRunner().invoke(cli, ["grade", str(root / "nested"), "--tasks", "softmax"])
+    assert nested.exit_code == 0 and "the modules are in" in nested.output
+    for name, words in SHAPE_PROBLEMS.items():
+        result = CliRunner().invoke(cli, ["grade", str(root / name), "--tasks", "softmax"])
+        assert result.exit_code == 1 and words in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_grade_class_treats_nested_folders_like_grade_and_a_wrong_shape_costs_one_student(tmp_path):
+    root = _shapes(tmp_path / "class")
+    outcomes = {o.student: o for o in grade_class(root, tmp_path / "out", task_ids=TASKS, workers=2)}
+    assert outcomes["nested"].state == "graded" and outcomes["nested"].total == 5
+    for name, words in SHAPE_PROBLEMS.items():
+        assert outcomes[name].state == "failed" and words in outcomes[name].problem, outcomes[name]
+    rows = {row.split(",")[0]: row for row in (tmp_path / "out" / "grades.csv").read_text().splitlines()}
+    assert "dlgrade extract" in rows["notebooks"]
+
+
+def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_formulas():
+    from graders.class_summary import failing_checks, grades_csv
+
+    def report(status, message):
+        return {"state": "graded", "total": 0, "max_total": 5, "complete": True, "tasks": [
+            {"task": "softmax", "points": 0, "max_points": 5, "not_graded": "",
+             "checks": [{"check": "rows_sum_to_one", "status": status, "message": message}]}]}
+
+    lines = failing_checks([report("not attempted", "not attempted yet"), report("not attempted", "not attempted"),
+                            report("failed", "softmax(a) is wrong")])
+    assert any("rows_sum_to_one | 1 | failed" in line for line in lines)
+    assert not any("not attempted" in line for line in lines)
+    csv_text = grades_csv({"=HYPERLINK(\"x\")": report("failed", "wrong")}, ["softmax"])
+    assert next(csv.reader(io.StringIO(csv_text.splitlines()[1])))[0] == "'=HYPERLINK(\"x\")"
+
+
+def test_a_change_to_the_engine_regrades(monkeypatch, tmp_path):
+    from graders import classroom
+
+    copy = tmp_path / "graders"
+    shutil.copytree(classroom.GRADERS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(classroom, "GRADERS", copy)
+    before = classroom.fingerprint(["softmax"], ("public",), None, None)
+    for changed in ("runner.py", "worker/server.py", "feedback.py", "hidden/test_gates.py"):
+        path = copy / changed
+        path.write_text(path.read_text() + "\n# changed\n")
+        after = classroom.fingerprint(["softmax"], ("public",), None, None)
+        assert after != before, changed
+        before = after

@@ -1,20 +1,29 @@
-"""The mlp graders' own behaviour around the checks: time budget, missing data, the GPU check on a
-CPU machine, the feedback figures, settings. (Each buggy trainer is in tests/variants/mlp/.)"""
+"""The mlp graders' own behaviour around the checks: time budget, the GPU check on a CPU machine, the
+feedback figures, settings from the points file graded with. (Each buggy trainer is in tests/variants/mlp/;
+missing data is in tests/test_not_graded.py.)"""
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from graders import mlp_grading as g
-from graders import plots
-from graders.runner import grade
-from tests.kit import SOLUTIONS, make_submission
-
 pytest.importorskip("torch")
+
+from graders import mlp_grading as g  # noqa: E402
+from graders import plots  # noqa: E402
+from graders.config import DEFAULT_POINTS  # noqa: E402
+from graders.feedback import NotGraded  # noqa: E402
+from graders.runner import grade  # noqa: E402
+from tests.kit import SOLUTIONS, make_submission  # noqa: E402
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 HAS_MNIST = bool(os.environ.get("DLGRADE_DATA")) or g.datasets.locate("mnist") is not None
 needs_mnist = pytest.mark.skipif(not HAS_MNIST, reason="MNIST not found: set DLGRADE_DATA")
@@ -29,38 +38,47 @@ def verdicts(report) -> dict:
     return {c.check: c.verdict for c in task.checks}
 
 
+def points_file(folder: Path, settings: str) -> Path:
+    """A course's points file: mlp's points and these ``[tasks.mlp.settings]`` lines."""
+    path = folder / "course.toml"
+    path.write_text(f"[tasks.mlp]\npoints = 20\n\n[tasks.mlp.settings]\n{settings}\n", encoding="utf-8")
+    return path
+
+
 @needs_mnist
-def test_a_trainer_over_its_budget_fails_with_that_reason(tmp_path, monkeypatch):
-    settings = tmp_path / "mlp.toml"
-    settings.write_text("[tasks.mlp.settings]\nquick_budget_s = 2\n")
-    monkeypatch.setenv(g.SETTINGS_ENV, str(settings))
+def test_a_trainer_over_its_budget_fails_with_that_reason(tmp_path):
     submission = make_submission(tmp_path / "sub")
     with open(submission / "mlp.py", "a", encoding="utf-8") as module:
         module.write("\n\ndef train(model, x_train, y_train, config=None):\n"
                      "    import time\n    time.sleep(60)\n")
-    verdict = verdicts(grade(submission, ["mlp"], extra_args=only("mnist_quick_accuracy")))["mnist_quick_accuracy"]
+    report = grade(submission, ["mlp"], points_file=points_file(tmp_path, "quick_budget_s = 2"),
+                   extra_args=only("mnist_quick_accuracy"))
+    verdict = verdicts(report)["mnist_quick_accuracy"]
     assert verdict.status == "timeout"
     assert "did not finish within 2 s" in verdict.message
 
 
-def test_missing_mnist_is_not_run_with_the_fix(tmp_path, monkeypatch):
-    monkeypatch.delenv("DLGRADE_DATA", raising=False)
-    monkeypatch.setenv("DLGRADE_CACHE", str(tmp_path / "empty-cache"))
-    monkeypatch.setenv("DLGRADE_OFFLINE", "1")
-    report = grade(SOLUTIONS, ["mlp"], extra_args=only("mnist_quick_accuracy", "uses_only_the_data_given"))
-    for verdict in verdicts(report).values():
-        assert verdict.status == "not run"
-        assert "train-images-idx3-ubyte.gz" in verdict.message and "DLGRADE_DATA" in verdict.message
-    (task,) = report.tasks
-    assert task.max_points > 0 and task.points == 0  # nothing ran, so nothing earned: no silent pass
+@needs_mnist
+def test_the_points_file_graded_with_sets_the_thresholds(tmp_path):
+    """`dlgrade grade --points course.toml` grades with the course's [tasks.mlp.settings], not the kit's:
+    a threshold of 99.9% fails the reference's quick check (made cheap: 2,000 images, one epoch)."""
+    course = points_file(tmp_path, "quick_threshold = 0.999\nquick_train_samples = 2000\nquick_epochs = 1")
+    report = grade(SOLUTIONS, ["mlp"], points_file=course, extra_args=only("mnist_quick_accuracy"))
+    verdict = verdicts(report)["mnist_quick_accuracy"]
+    assert verdict.status == "failed" and ">= 99.9%" in verdict.message
+    assert "after training on 2,000 images" in verdict.message
+    assert g.settings()["quick_threshold"] == 0.945  # the course's file applied to that grading only
 
 
 def test_the_gpu_check_says_plainly_it_was_not_run(monkeypatch):
+    """Without a GPU the GPU check is not run, and it says whether the quick check ran instead: here it
+    was left out (see the next test for the grading where it ran)."""
     monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
     report = grade(SOLUTIONS, ["mlp"], extra_args=only("mnist_gpu_accuracy"))
     verdict = verdicts(report)["mnist_gpu_accuracy"]
     assert verdict.status == "not run"
-    assert "no CUDA GPU" in verdict.message and "mnist_quick_accuracy ran instead" in verdict.message
+    assert "no CUDA GPU" in verdict.message and "ran instead" not in verdict.message
+    assert "mnist_quick_accuracy did not run in this grading either" in verdict.message
 
 
 @pytest.mark.skipif(g.torch.cuda.is_available(), reason="this machine's worker reaches a real GPU")
@@ -88,9 +106,15 @@ def test_doctor_checks_the_workers_gpu_only_where_there_is_one(monkeypatch):
 
 
 @needs_mnist
-def test_the_quick_run_writes_loss_curves_confusion_matrix_and_metrics(tmp_path):
-    report = grade(SOLUTIONS, ["mlp"], artifacts=tmp_path, extra_args=only("mnist_quick_accuracy"))
-    assert verdicts(report)["mnist_quick_accuracy"].passed
+def test_the_quick_run_writes_loss_curves_confusion_matrix_and_metrics(tmp_path, monkeypatch):
+    """The quick run's figures; and the GPU check, not run on a CPU, says the quick check ran instead."""
+    monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
+    report = grade(SOLUTIONS, ["mlp"], artifacts=tmp_path, extra_args=only("mnist_quick_accuracy",
+                                                                           "mnist_gpu_accuracy"))
+    by_name = verdicts(report)
+    assert by_name["mnist_quick_accuracy"].passed
+    assert by_name["mnist_gpu_accuracy"].status == "not run"
+    assert "the smaller CPU check mnist_quick_accuracy ran instead" in by_name["mnist_gpu_accuracy"].message
     for name in ("mlp_quick_loss.png", "mlp_quick_confusion.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     metrics = json.loads((tmp_path / "mlp_quick.json").read_text())
@@ -109,13 +133,21 @@ def test_plots_are_png_files(tmp_path):
     assert all((tmp_path / n).read_bytes()[:4] == b"\x89PNG" for n in ("loss.png", "cm.png"))
 
 
-def test_settings_come_from_points_toml_and_refuse_unknown_keys(tmp_path, monkeypatch):
+def test_settings_come_from_points_toml_and_refuse_unknown_keys(tmp_path):
+    """graders/points.toml by default; a misspelt key leaves the task not graded, saying which and the fix."""
     assert g.settings()["gpu_threshold"] == 0.975
-    bad = tmp_path / "bad.toml"
-    bad.write_text("[tasks.mlp.settings]\nquick_treshold = 0.9\n")
-    monkeypatch.setenv(g.SETTINGS_ENV, str(bad))
-    with pytest.raises(ValueError, match="quick_treshold"):
-        g.settings()
+    kit_table = tomllib.loads(DEFAULT_POINTS.read_text(encoding="utf-8"))["tasks"]["mlp"]["settings"]
+    assert all(g.DEFAULT_SETTINGS[key] == value for key, value in kit_table.items())  # its comments say so
+    with g.points_file(points_file(tmp_path, "gpu_threshold = 0.99")):
+        assert g.settings()["gpu_threshold"] == 0.99 and g.settings()["quick_threshold"] == 0.945
+    with g.points_file(points_file(tmp_path, "quick_treshold = 0.9")):
+        with pytest.raises(NotGraded, match="quick_treshold") as raised:
+            g.settings()
+    assert "quick_threshold" in raised.value.fix
+    without_table = tmp_path / "plain.toml"
+    without_table.write_text("[tasks.mlp]\npoints = 10\n", encoding="utf-8")
+    with g.points_file(without_table):
+        assert g.settings() == g.DEFAULT_SETTINGS
 
 
 def test_the_training_data_is_relabelled_and_sorted():

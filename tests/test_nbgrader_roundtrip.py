@@ -33,7 +33,7 @@ from graders.nbgrader_course import write_course  # noqa: E402
 from graders.notebooks import cell_id, notebook_module  # noqa: E402
 from graders.runner import grade  # noqa: E402
 from graders.sync import BEGIN, END, solution_body  # noqa: E402
-from tests.kit import KIT, SOLUTIONS, Variant  # noqa: E402
+from tests.kit import KIT, SOLUTIONS, Variant, shared  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("nbgrader")]
 
@@ -144,6 +144,11 @@ def submit(course: Path) -> None:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Course:
+    """The round trip, made once per test run (its tests only read the course folder)."""
+    return shared(tmp_path_factory, "nbgrader-course", lambda: build_course(tmp_path_factory))
+
+
+def build_course(tmp_path_factory) -> Course:
     root = tmp_path_factory.mktemp("course")
     started = time.monotonic()
     write_course(root, "roundtrip", TASKS)

@@ -29,6 +29,7 @@ from graders.notebooks import (  # noqa: E402
 )
 from graders.remote import (  # noqa: E402
     CallTimeout,
+    InputChanged,
     MissingName,
     NotAttempted,
     NumpyWarning,
@@ -227,7 +228,7 @@ def namespace(source: str) -> dict:
 
 SOFTMAX = (SOLUTIONS / "softmax.py").read_text()
 SOFTMAX_CHECKS = [f"public/test_softmax.py::test_{name}" for name in
-                  ("seed_example_no_overflow", "rows_sum_to_one")] + ["hidden/test_softmax.py::test_matches_reference"]
+                  ("course_notes_example_no_overflow", "rows_sum_to_one")] + ["hidden/test_softmax.py::test_matches_reference"]
 
 
 def test_a_passing_check_returns_nothing_and_prints_one_line(capsys):
@@ -269,7 +270,7 @@ def test_output_and_warnings_of_a_check_stay_off_the_cells_streams(capfd):
                        "    os.write(2, b'fd2')\n    os.write(1, b'fd1')\n    return _ref(a)\n")
     run_check(SOFTMAX_CHECKS[0], namespace(noisy))
     out = capfd.readouterr()
-    assert out.err == "" and out.out == "passed: softmax / seed_example_no_overflow\n"
+    assert out.err == "" and out.out == "passed: softmax / course_notes_example_no_overflow\n"
 
 
 def test_local_module_calls_like_a_worker():
@@ -317,7 +318,10 @@ def test_values_cross_as_over_the_wire():
     assert student.kind_of_first([layer]) == "Layer"  # inside a container too
     assert type(student.state()) is dict
     params = {"w": np.ones(2)}
-    student.rebind(params)  # entries the student rebinds reach the grader's dict, as after a worker's call
+    with pytest.raises(InputChanged):  # a change to an argument is a failure, as after a worker's call
+        student.rebind(params)
+    assert params["w"].tolist() == [1.0, 1.0]
+    student.with_in_place("params", 0).rebind(params)  # unless the check allows it
     assert params["w"].tolist() == [0.0, 0.0]
     seen = []
     assert student.visit(layer, lambda value: seen.append(value) or len(seen)) == 2
@@ -376,9 +380,9 @@ def test_a_check_that_cannot_run_here_takes_the_share_the_cli_would_give(monkeyp
     monkeypatch.setattr(local, "_RESULTS", {})
     variant = (KIT / "tests" / "variants" / "softmax" / "no_max_shift.py").read_text()
     code = namespace(SOFTMAX + "\n\n" + variant)
-    assert run_check("public/test_softmax.py::test_seed_example_small", code, points=1.0) is None
+    assert run_check("public/test_softmax.py::test_course_notes_example_small", code, points=1.0) is None
     with pytest.raises(CheckNotPassed):
-        run_check("public/test_softmax.py::test_seed_example_no_overflow", code, points=3.0)
+        run_check("public/test_softmax.py::test_course_notes_example_no_overflow", code, points=3.0)
     gpu = run_check("public/test_softmax.py::test_needs_a_gpu", code, points=2.0)
     data = run_check("public/test_softmax.py::test_needs_data", code, points=2.0)
     assert gpu == data == pytest.approx(2.0 * 1.0 / 4.0)
@@ -395,17 +399,28 @@ def plan_by_task(plans):
 @pytest.mark.slow
 @pytest.mark.parametrize("task_id", [t.id for t in tasks.TASKS])
 def test_in_a_notebooks_namespace_the_reference_passes_and_the_stub_scores_nothing(plan_by_task, task_id):
-    """Every check of every notebook, run as its test cell runs it: the suites work on a LocalModule."""
+    """Every cell of every notebook run in order, as nbgrader runs them: each check cell passes on the
+    reference (so it comes after every function it uses) and scores nothing on the stub."""
     if task_id not in plan_by_task:
         pytest.skip(f"no notebook for {task_id} here")
-    plan = plan_by_task[task_id]
-    reference = (SOLUTIONS / f"{task_id}.py").read_text()
-    solved, untouched = namespace(reference), namespace(strip_solutions(reference))
-    for check in plan.checks:
-        assert run_check(check.node_id, solved, points=1.0) in (None, 1.0), check.name
-        try:
-            share = run_check(check.node_id, untouched, points=1.0)
-        except CheckNotPassed as failed:
-            assert failed.status in ("not attempted", "missing"), failed.text
-        else:
-            assert share == 0.0, check.name
+    cells = plan_by_task[task_id].notebook.cells
+    for solved in (True, False):
+        names: dict = {"__name__": "__main__"}
+        for cell in cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type != "code":
+                continue
+            source = cell.source if solved or not meta.get("solution") else strip_solutions(cell.source)
+            if not meta.get("grade") or meta.get("solution"):
+                exec(compile(source, f"<{meta.get('grade_id', 'cell')}>", "exec"), names)
+                continue
+            try:
+                exec(compile(source, f"<{meta['grade_id']}>", "exec"), names)
+            except CheckNotPassed as failed:
+                assert not solved, f"{meta['grade_id']}: {failed.text}"
+                assert failed.status in ("not attempted", "missing"), failed.text
+        if not solved:
+            from graders.local import _RESULTS
+
+            passed = [check for (where, _, check), (_, ok) in _RESULTS.items() if where == id(names) and ok]
+            assert not passed, f"checks passed on the untouched stub: {passed}"

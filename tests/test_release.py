@@ -1,18 +1,43 @@
 """The student release: nothing a student must not see, and `dlgrade check` works from it alone."""
 from __future__ import annotations
 
+import ast
+import importlib.util
 import os
 import shutil
+import site
 import subprocess
 import sys
+import sysconfig
 import tarfile
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
-from graders.release import build_release, leaks, release_files
+from graders import doctor
+from graders.release import DISTRIBUTION, STUDENT_FILES, build_release, leaks, release_files
 from graders.sync import module_files, solution_body
-from tests.kit import SOLUTIONS
+from tests.kit import KIT, SOLUTIONS
+
+#: Every module of the kit's graders/ that stays with the instructor, and why. With
+#: STUDENT_FILES (what ships) it must name every module, so a new one is a decision.
+INSTRUCTOR_ONLY = {
+    "archives.py": "unpacks a class's submissions (grade-class)",
+    "class_summary.py": "a class's grades.csv, summary.md and plots (grade-class)",
+    "classroom.py": "grades a class folder (grade-class)",
+    "cli_class.py": "the grade-class command",
+    "cli_nbgrader.py": "the nbgrader, extract and release commands",
+    "nbgrader_course.py": "writes the nbgrader course",
+    "notebooks.py": "generates the nbgrader source notebooks, solutions included",
+    "release.py": "builds this release",
+    "sync.py": "regenerates exercises/ from the reference solutions",
+}
+#: Imports of instructor-only modules that shipped files may make: the kit's `dlgrade sync`
+#: command in graders/cli.py, which the student command line replaces.
+UNREACHED_IMPORTS = {("graders/cli.py", "graders.sync")}
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +71,46 @@ def test_no_solutions_hidden_graders_or_variants(release):
     assert leaks(release.files) == []
 
 
+def test_every_module_of_graders_ships_or_is_named_instructor_only():
+    """A module added to graders/ needs a decision: STUDENT_FILES, or INSTRUCTOR_ONLY with a reason."""
+    kit = {p.relative_to(KIT / "graders").as_posix() for p in (KIT / "graders").rglob("*")
+           if p.is_file() and p.suffix in (".py", ".toml") and p.parts[-2] not in ("hidden", "public")
+           and "__pycache__" not in p.parts}
+    kit.discard("__init__.py")  # the release writes its own
+    assert not set(STUDENT_FILES) & set(INSTRUCTOR_ONLY)
+    assert kit == set(STUDENT_FILES) | set(INSTRUCTOR_ONLY)
+
+
+def test_the_release_holds_only_what_students_need(release):
+    graders = {p.removeprefix("graders/") for p in release.files if p.startswith("graders/")}
+    public = {f"public/{p.name}" for p in (KIT / "graders" / "public").glob("*.py")}
+    assert graders == set(STUDENT_FILES) | public | {"__init__.py", "dataset_manifest.json"}
+    assert not graders & set(INSTRUCTOR_ONLY)
+
+
+def test_shipped_modules_import_only_shipped_modules(release):
+    """The allow-list is closed: what a shipped file imports from graders ships too."""
+    shipped = {path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+               for path in release.files if path.endswith(".py")}
+    missing = {(path, name) for path, data in release.files.items() if path.endswith(".py")
+               for name in imported_modules(data.decode()) if name.startswith("graders") and name not in shipped}
+    assert missing == UNREACHED_IMPORTS
+
+
+def imported_modules(source: str) -> set[str]:
+    """The modules a source file imports (``from m import n``: ``m.n`` where that is a module of the kit, else ``m``)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                submodule = KIT.joinpath(*node.module.split("."), alias.name)
+                is_module = submodule.with_suffix(".py").is_file() or submodule.is_dir()
+                names.add(f"{node.module}.{alias.name}" if is_module else node.module)
+    return names
+
+
 def test_leak_check_catches_a_body_and_an_import():
     files = dict(release_files())
     files["graders/extra.py"] = (SOLUTIONS / "softmax.py").read_bytes()
@@ -63,27 +128,133 @@ def test_archive_holds_the_folder_and_is_reproducible(release, tmp_path):
     assert again.archive.read_bytes() == release.archive.read_bytes()
 
 
-def test_a_student_installs_it_and_runs_dlgrade_check_offline(release, tmp_path):
-    """Unpack the archive, install it in a fresh virtual environment, run the self-checks."""
-    with tarfile.open(release.archive) as archive:
-        archive.extractall(tmp_path, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
-    kit = tmp_path / release.folder.name
-    venv = tmp_path / "venv"
-    # Offline and quick: the dependencies come from this Python's site-packages, and this pip
-    # installs into the new environment (whose own bundled setuptools may predate editable wheels).
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
-    python, dlgrade = venv / "bin" / "python", venv / "bin" / "dlgrade"
-    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-                              "--no-index", "--no-build-isolation", "-e", "."], cwd=kit, capture_output=True, text=True)
-    assert install.returncode == 0, install.stdout + install.stderr
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+def test_the_release_is_its_own_distribution(release):
+    assert f'name = "{DISTRIBUTION}"' in release.files["pyproject.toml"].decode()
+    assert release.folder.name.startswith(f"{DISTRIBUTION}-")
 
-    where = subprocess.run([str(python), "-c", "import graders, graders.local; print(graders.__file__)"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+
+# -- a Python environment without the kit ------------------------------------------------------
+
+@dataclass
+class Environment:
+    """A virtual environment with this Python's libraries but not the kit, and the variables its
+    commands run with: offline pip, no build isolation (the build backend is already here)."""
+
+    venv: Path
+    variables: dict[str, str]
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+    def run(self, args: list[str | Path], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run([str(a) for a in args], cwd=cwd, env=self.variables, capture_output=True,
+                              text=True, **kwargs)
+
+
+def offline_build_problem() -> str:
+    """Why this Python's setuptools cannot build the kit without downloading anything, or ''."""
+    try:
+        version = Version(metadata.version("setuptools"))
+    except metadata.PackageNotFoundError:
+        return "setuptools is not installed"
+    if version < Version("64"):
+        return f"setuptools {version} cannot install in editable mode (64 or newer can)"
+    if version < Version("70.1") and importlib.util.find_spec("wheel") is None:
+        return f"setuptools {version} builds wheels only with the wheel package, which is not installed"
+    return ""
+
+
+def environment_without_the_kit(root: Path, home: Path | None = None) -> Environment:
+    """A fresh virtual environment at ``root/venv``: this Python's libraries and commands (nbgrader,
+    jupyter, pytest, ...), but not the kit. Nothing is copied or downloaded:
+
+    - the libraries: a ``sitecustomize`` on PYTHONPATH puts this Python's site-packages on
+      ``sys.path`` after the environment's own ``.pth`` files ran (so an editable install of the kit
+      there finds its own copy) and before its own site-packages (so pip and setuptools are
+      this Python's, new enough to build the kit offline). An environment made later with
+      ``python -m venv`` gets them the same way.
+    - the commands: this Python's console scripts, re-pointed at the new interpreter, except the
+      kit's own (``dlgrade`` comes with installing the kit).
+    - Jupyter's data and settings (nbconvert's templates, the kernel spec), which live beside
+      the libraries in this Python's ``share/jupyter`` and ``etc/jupyter``.
+
+    Skips the test where this Python's setuptools cannot build the kit (offline_build_problem).
+    """
+    if offline_build_problem():
+        pytest.skip(f"installs the kit offline with this Python's setuptools: {offline_build_problem()}")
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    kit_commands = {e.name for e in metadata.distribution("dlgrade").entry_points if e.group == "console_scripts"}
+    scripts = Path(sysconfig.get_path("scripts"))
+    for script in sorted(scripts.iterdir()):
+        target = venv / "bin" / script.name
+        if script.name in kit_commands or target.exists() or not script.is_file():
+            continue
+        relaunched = _relaunched(script.read_bytes(), venv / "bin" / "python")
+        if relaunched is not None:
+            target.write_bytes(relaunched)
+            target.chmod(0o755)
+    for folder in ("share/jupyter", "etc/jupyter"):
+        if (Path(sys.prefix) / folder).is_dir():
+            (venv / folder).parent.mkdir(parents=True, exist_ok=True)
+            (venv / folder).symlink_to(Path(sys.prefix) / folder)
+    libraries = [p for p in site.getsitepackages() if Path(p).is_dir()]
+    shim = root / "libraries"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text(
+        "import sys\n\n"
+        f"LIBRARIES = {libraries!r}\n"
+        "first = next((i for i, p in enumerate(sys.path) if p.endswith(('site-packages', 'dist-packages'))),"
+        " len(sys.path))\n"
+        "sys.path[first:first] = [p for p in LIBRARIES if p not in sys.path]\n")
+    variables = {k: v for k, v in os.environ.items()
+                 if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV") and not k.startswith(("PYTEST_", "JUPYTER_"))}
+    path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p) != scripts]
+    variables.update(
+        PATH=os.pathsep.join([str(venv / "bin"), *path]), PYTHONPATH=str(shim),
+        PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_BUILD_ISOLATION="0",  # pip reads "0" for a --no-... option as that option given
+    )
+    if home is not None:
+        home.mkdir(parents=True, exist_ok=True)
+        variables["HOME"] = str(home)
+    return Environment(venv, variables)
+
+
+def _relaunched(script: bytes, python: Path) -> bytes | None:
+    """A console script run by ``python`` instead, or None for a file that is not one."""
+    first, _, rest = script.partition(b"\n")
+    if first.startswith(b"#!") and b"python" in first:
+        return b"#!" + bytes(python) + b"\n" + rest
+    if first == b"#!/bin/sh" and rest.startswith(b"'''exec' "):  # pip's form for long interpreter paths
+        return b"#!" + bytes(python) + b"\n" + rest.split(b"\n", 2)[2]
+    return None
+
+
+# -- the release, installed ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def student(release, tmp_path_factory):
+    """The archive unpacked and installed (editable, as its README says) in an environment of its own."""
+    root = tmp_path_factory.mktemp("student")
+    with tarfile.open(release.archive) as archive:
+        archive.extractall(root, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+    kit = root / release.folder.name
+    environment = environment_without_the_kit(root, home=root / "home")
+    install = environment.run([environment.python, "-m", "pip", "install", "-q", "-e", "."], cwd=kit)
+    assert install.returncode == 0, install.stdout + install.stderr
+    return kit, environment
+
+
+def test_a_student_installs_it_and_runs_dlgrade_check_offline(student, tmp_path):
+    kit, environment = student
+    where = environment.run([environment.python, "-c", "import graders, graders.local; print(graders.__file__)"],
+                            cwd=tmp_path, check=True)
     assert Path(where.stdout.strip()).parent == kit / "graders"
 
     def run(*args):
-        return subprocess.run([str(dlgrade), *args], cwd=kit, env=env, capture_output=True, text=True)
+        return environment.run([environment.venv / "bin" / "dlgrade", *args], cwd=kit)
 
     untouched = run("check", "softmax")
     assert untouched.returncode == 1 and "not attempted" in untouched.stdout, untouched.stdout + untouched.stderr
@@ -92,3 +263,67 @@ def test_a_student_installs_it_and_runs_dlgrade_check_offline(release, tmp_path)
     assert solved.returncode == 0 and "passed" in solved.stdout, solved.stdout + solved.stderr
     refused = run("grade", "exercises")
     assert refused.returncode != 0 and "for instructors" in refused.stderr
+
+
+def test_every_student_command_runs_from_the_release(student):
+    kit, environment = student
+
+    def run(*args):
+        done = environment.run([environment.venv / "bin" / "dlgrade", *args], cwd=kit)
+        return done.returncode, done.stdout + done.stderr
+
+    status, output = run("--version")
+    assert status == 0 and output.startswith(f"{DISTRIBUTION} 0."), output
+    status, output = run("list")
+    assert status == 0 and "softmax" in output and "mlp" in output, output
+    status, output = run("data", "where")
+    assert status == 0 and "mnist" in output, output
+    status, output = run("doctor")
+    assert "student release" in output, output
+    for instructors_only in ("nbgrader", "bubblewrap", "-e '.[", "fix: Fix:"):
+        assert instructors_only not in output, output
+
+
+def test_the_release_refuses_to_load_beside_the_kit(student, tmp_path):
+    """Installed where the instructor's kit is installed, it would hide the kit: it says so instead."""
+    kit, environment = student
+    site_packages = Path(environment.run([environment.python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                         cwd=tmp_path, check=True).stdout.strip())
+    fake_kit = site_packages / "dlgrade-0.1.0.dist-info"
+    fake_kit.mkdir()
+    try:
+        (fake_kit / "METADATA").write_text("Metadata-Version: 2.1\nName: dlgrade\nVersion: 0.1.0\n")
+        refused = environment.run([environment.python, "-c", "import graders"], cwd=tmp_path)
+        command = environment.run([environment.venv / "bin" / "dlgrade", "list"], cwd=kit)
+    finally:
+        shutil.rmtree(fake_kit)
+    assert refused.returncode != 0 and "ImportError" in refused.stderr
+    assert "python -m pip uninstall dlgrade-student" in refused.stderr
+    assert command.returncode != 0 and "hidden checks" in command.stderr
+
+
+def test_doctor_suggests_only_what_the_installed_kit_has(monkeypatch):
+    """The student release has no nbgrader extra and is often installed from its archive, not a folder."""
+    from graders import datasets
+
+    monkeypatch.setattr(doctor, "_version", lambda module: None)
+    monkeypatch.setattr(doctor, "bubblewrap_check", lambda: doctor.Finding("bubblewrap", False, "", "", False))
+    monkeypatch.setattr(doctor, "gpu_worker_check", lambda: None)
+    monkeypatch.setattr(datasets, "doctor_findings", lambda: [])
+    monkeypatch.setattr(doctor, "student_release", lambda: True)
+    fixes = {f.name: f.fix for f in doctor.run_checks()}
+    assert "nbgrader" not in fixes and "bubblewrap" not in fixes
+    assert fixes["torch"].startswith("python -m pip install torch")
+    assert not [fix for fix in fixes.values() if "-e '." in fix or "dlgrade[" in fix]
+    monkeypatch.setattr(doctor, "student_release", lambda: False)
+    fixes = {f.name: f.fix for f in doctor.run_checks()}
+    assert "-e '.[nbgrader]'" in fixes["nbgrader"] and "-e '.[torch]'" in fixes["torch"]
+
+
+def test_installed_from_its_archive_the_release_finds_its_dataset_manifest(release, tmp_path):
+    """pip install dlgrade-student-*.tar.gz (no data/ folder beside the package) still reads the manifest."""
+    environment = environment_without_the_kit(tmp_path, home=tmp_path / "home")
+    install = environment.run([environment.python, "-m", "pip", "install", "-q", str(release.archive)], cwd=tmp_path)
+    assert install.returncode == 0, install.stdout + install.stderr
+    done = environment.run([environment.venv / "bin" / "dlgrade", "data", "where"], cwd=tmp_path)
+    assert done.returncode == 0 and "mnist" in done.stdout, done.stdout + done.stderr

@@ -4,8 +4,8 @@ import types
 import numpy as np
 import pytest
 
-from graders.remote import (BrokenModule, MissingModule, MissingName, NotAttempted, NumpyWarning, StudentException,
-                            Worker)
+from graders.remote import (BrokenModule, InputChanged, MissingModule, MissingName, NotAttempted, NumpyWarning,
+                            StudentException, Worker)
 
 MODULE = '''
 import numpy as np
@@ -18,6 +18,18 @@ def apply(f, x):
 def bump(params):
     params["w"] += 1.0
     params["n"] = 3
+
+
+def zero_in_place(a, b):
+    b[...] = 0.0
+    return a.sum()
+
+
+def restore(x):
+    saved = x[0]
+    x[0] = saved + 1.0
+    x[0] = saved
+    return x.sum()
 
 
 def helper(x):
@@ -63,11 +75,32 @@ def test_grader_functions_become_callbacks(worker):
     assert module.apply(lambda x: x + 1, np.arange(3)).tolist() == [2, 4, 6]
 
 
-def test_in_place_changes_to_arguments_come_back(worker):
+def test_in_place_changes_are_a_failure_and_never_reach_the_grader(worker):
+    a, b = np.ones(3), np.ones(3)
+    with pytest.raises(InputChanged, match=r"zero_in_place\(\) changed its second argument in place"):
+        worker.ensure_started().zero_in_place(a, b)
+    assert b.tolist() == [1.0, 1.0, 1.0]
+    params = {"w": np.zeros(2)}
+    with pytest.raises(InputChanged, match="first argument"):
+        worker.ensure_started().bump(params)
+    assert params == {"w": params["w"]} and params["w"].tolist() == [0.0, 0.0]
+
+
+def test_an_argument_changed_and_restored_is_unchanged(worker):
+    x = np.array([0.1, 0.2])
+    assert worker.ensure_started().restore(x) == pytest.approx(0.3)
+
+
+def test_with_in_place_the_named_arguments_come_back(worker):
     params = {"w": np.zeros(2)}
     original = params["w"]
-    worker.ensure_started().bump(params)
+    worker.ensure_started().with_in_place(0).bump(params)
     assert params["w"] is original and original.tolist() == [1.0, 1.0] and params["n"] == 3
+    a, b = np.ones(3), np.ones(3)
+    with pytest.raises(InputChanged, match="second argument"):
+        worker.ensure_started().with_in_place("params", 0).zero_in_place(a, b)
+    worker.ensure_started().with_in_place().zero_in_place(a, b)
+    assert b.tolist() == [0.0, 0.0, 0.0] and a.tolist() == [1.0, 1.0, 1.0]
 
 
 def test_with_reference_swaps_module_names_during_the_call_only(worker):
@@ -102,7 +135,7 @@ def test_missing_and_broken_modules(tmp_path):
     broken = Worker(tmp_path, "mod")
     with pytest.raises(BrokenModule, match="syntax error") as info:
         broken.ensure_started()
-    assert "mod.py, line 1" in str(info.value)
+    assert "mod.py, line 1" in str(info.value) and str(info.value).count("line 1") == 1
     broken.stop()
 
 
@@ -144,3 +177,17 @@ def test_the_workers_numpy_is_reachable(worker):
     module = worker.ensure_started()
     module.numpy().random.seed(3)
     assert module.numpy().random.random() == np.random.RandomState(3).random_sample()
+
+
+def test_a_tensor_changed_in_place_is_a_failure(tmp_path):
+    torch = pytest.importorskip("torch")
+    (tmp_path / "t.py").write_text("def zero(x):\n    x.zero_()\n    return 1\n\ndef keep(x):\n    return float(x.sum())\n")
+    worker = Worker(tmp_path, "t", memory_mb=None)
+    x = torch.ones(3)
+    with pytest.raises(InputChanged, match="first argument"):
+        worker.ensure_started().zero(x)
+    assert x.tolist() == [1.0, 1.0, 1.0]
+    assert worker.ensure_started().keep(x) == 3.0
+    worker.ensure_started().with_in_place(0).zero(x)
+    assert x.tolist() == [0.0, 0.0, 0.0]
+    worker.stop()

@@ -2,4 +2,4 @@
 import tensorflow_is_not_installed_here  # noqa: F401
 
 STATUS = "error"
-MESSAGE = "raised ModuleNotFoundError"
+MESSAGE = r"an import failed \(ModuleNotFoundError"

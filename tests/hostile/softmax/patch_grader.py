@@ -2,7 +2,7 @@
 import sys
 
 STATUS = "error"
-MESSAGE = "raised ModuleNotFoundError: No module named 'graders'"
+MESSAGE = r"an import failed \(ModuleNotFoundError: No module named 'graders'"
 
 try:
     import graders.expect
