@@ -1,15 +1,15 @@
-"""One-hot encoding of class labels, and back (seed 000)."""
+"""One-hot encoding of class labels, and back (course notes 000)."""
 import numpy as np
 
 
 def one_hot(labels, num_classes):
     """Turn class labels into one-hot rows: row i has a single 1, in column labels[i].
 
-    one_hot([0, 1, 0, 1], 2) = [[1, 0], [0, 1], [1, 0], [0, 1]]   (seed 000)
+    one_hot([0, 1, 0, 1], 2) = [[1, 0], [0, 1], [1, 0], [0, 1]]   (course notes 000)
 
     Args:
         labels: int array-like of shape (n,) (a list works too), each label in
-                0 .. num_classes - 1. n may be 0.
+                0 .. num_classes - 1. n may be 0. Does not change `labels`.
         num_classes: int C >= 1: the number of classes, i.e. the width of each row,
                      whether or not every class occurs in labels.
 
@@ -37,9 +37,12 @@ def from_one_hot(onehot):
     Args:
         onehot: float (or int) array of shape (n, C): one-hot rows, or any scores such
                 as predicted probabilities (then it gives the predicted class). n may be 0.
+                Does not change `onehot`.
 
     Returns:
         int64 array of shape (n,): argmax of each row (on a tie, the first column).
+        Comparing in float32 is fine: where a row's largest entries are too close for
+        float32 to tell apart, either of them is accepted.
 
     Hint: np.argmax over axis=1, the class axis. Looking for entries equal to 1 works
     for exact one-hot rows only; argmax also turns softmax outputs into predictions.

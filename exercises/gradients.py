@@ -1,4 +1,4 @@
-"""Numerical differentiation and gradient descent (seed 003: 편미분, 경사 하강법; seed 000: 6.3)."""
+"""Numerical differentiation and gradient descent (course notes 003: 편미분, 경사 하강법; 000: 6.3)."""
 import numpy as np
 
 
@@ -13,8 +13,13 @@ def numerical_gradient(f, x, h=1e-4):
         f: a function taking an array shaped like x and returning one number
            (a loss); call it as f(x).
         x: float64 array of any shape: (n,), (rows, cols), (a, b, c), ...
-           You may change its elements while you work, but every element must
-           hold its original value again when the function returns.
+           Changes x while it works and puts it back: when the function returns,
+           every element holds its original value again, up to float64 rounding
+           (putting a saved value back is exact; x[idx] += h ... x[idx] -= h
+           leaves a rounding error near 1e-16 * (|x[idx]| + h), which is fine).
+           Keep x float64 (don't convert it): the difference quotient divides
+           the rounding of x + h and of f(x + h) - f(x - h) by 2*h, so with
+           float32's 7 digits the gradient would be off by about 1e-3.
         h: the step, a small float (default 1e-4). Use the h you are given.
 
     Returns:
@@ -34,12 +39,12 @@ def gradient_descent(f, init_x, lr, steps):
     """Minimise f by gradient descent from init_x: x <- x - lr * grad f(x), steps times.
 
     The gradient is the numerical one: call your numerical_gradient(f, x) with
-    its default h.
+    its default h, on a float64 array x.
 
     Args:
         f: a function taking an array shaped like init_x and returning one number.
-        init_x: float64 array of any shape: the starting point. It must not be
-            changed: work on a copy.
+        init_x: float64 array of any shape: the starting point. Does not change
+            init_x: work on a copy.
         lr: the learning rate (float > 0).
         steps: how many updates to make (int >= 0).
 

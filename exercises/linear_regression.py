@@ -1,9 +1,10 @@
-"""Simple linear regression H(x) = Wx + b fitted by batch gradient descent (seed 000, 6.1-6.3)."""
+"""Simple linear regression H(x) = Wx + b fitted by batch gradient descent (course notes 000, 6.1-6.3)."""
 import numpy as np
 
 
 def fit_linear_regression(x, y, lr, epochs):
-    """Fit H(x) = W*x + b to m points by batch gradient descent on the cost J (seed 000).
+    """Fit H(x) = W*x + b to m points by batch gradient descent on the cost J
+    (course notes 000).
 
         J(W, b) = 1/(2m) * sum_i (H(x_i) - y_i)**2
 
@@ -17,14 +18,16 @@ def fit_linear_regression(x, y, lr, epochs):
         b <- b - lr * dJ/db
 
     Args:
-        x: float64 array of shape (m,): the inputs (one feature per point), m >= 1.
-        y: float64 array of shape (m,): the targets.
+        x: float array of shape (m,): the inputs (one feature per point), m >= 1.
+            Does not change x.
+        y: float array of shape (m,): the targets. Does not change y.
         lr: the learning rate (float > 0).
         epochs: how many updates to make (int >= 0).
 
     Returns:
-        (W, b): a tuple of two Python floats, the parameters after `epochs`
-        updates. With epochs = 0 it is (0.0, 0.0).
+        (W, b): a tuple of two floats (Python or numpy floats), the parameters
+        after `epochs` updates. With epochs = 0 it is (0.0, 0.0). Computing in
+        float32 is fine: the result is compared allowing for float32 rounding.
 
     Hint: the 1/2 in J cancels the 2 from the square, and the 1/m stays (use the
     mean, not the sum). Compute both gradients from the same errors e before

@@ -1,4 +1,4 @@
-"""Classification metrics: accuracy, the confusion matrix, precision and recall (seed 001)."""
+"""Classification metrics: accuracy, the confusion matrix, precision and recall (course notes 001)."""
 import numpy as np
 
 
@@ -11,10 +11,12 @@ def accuracy(y_true, y_pred):
 
     Returns:
         float in [0, 1]: (number of i with y_true[i] == y_pred[i]) / n.
+        Does not change `y_true` or `y_pred`.
 
-    Hint: seed 001 counts the matches and divides by the number of test samples;
-    divide by len(y_true), not by a fixed number, and return the fraction, not the
-    count or a percentage. np.mean of a boolean array is exactly this fraction.
+    Hint: course notes 001 count the matches and divide by 10000, the number of
+    MNIST test images; here n can be anything: divide by len(y_true), not by a
+    fixed number, and return the fraction, not the count or a percentage. np.mean
+    of a boolean array is exactly this fraction.
     """
     # YOUR CODE HERE
     raise NotImplementedError()
@@ -24,9 +26,11 @@ def confusion_matrix(y_true, y_pred, num_classes):
     """Count every (true class, predicted class) pair.
 
     M[i, j] = number of samples of true class i that were predicted as class j:
-    rows are the true classes, columns the predictions (as sklearn and seed 001's
-    table: "true_i" rows, "pred_j" columns). The diagonal holds the correct ones.
-    For two classes with 1 = positive: [[TN, FP], [FN, TP]].
+    rows are the true classes, columns the predictions (as sklearn's confusion_matrix
+    in course notes 001: "true_i" rows, "pred_j" columns). The diagonal holds the
+    correct ones.
+    For two classes with 1 = positive: [[TN, FP], [FN, TP]] (the table in course
+    notes 001 lists the positive class first: [[TP, FN], [FP, TN]]).
 
     Args:
         y_true: int array-like of shape (n,), each in 0 .. num_classes - 1.
@@ -35,6 +39,7 @@ def confusion_matrix(y_true, y_pred, num_classes):
 
     Returns:
         int64 array of shape (C, C); its entries sum to n.
+        Does not change `y_true` or `y_pred`.
 
     Hint: M[y_true[i], y_pred[i]] += 1 for every i. With numpy indexing, use
     np.add.at(M, (y_true, y_pred), 1): M[y_true, y_pred] += 1 counts a repeated pair
@@ -56,7 +61,7 @@ def precision(y_true, y_pred, num_classes):
 
     Returns:
         float64 array of shape (C,), each in [0, 1]. A class that is never predicted
-        (0 / 0) gets precision 0.0, never nan.
+        (0 / 0) gets precision 0.0, never nan. Does not change `y_true` or `y_pred`.
 
     Hint: with rows = true and columns = predicted, the samples predicted as k are
     column k: M.sum(axis=0). Divide with np.divide(..., out=np.zeros(C), where=den > 0)
@@ -78,7 +83,7 @@ def recall(y_true, y_pred, num_classes):
 
     Returns:
         float64 array of shape (C,), each in [0, 1]. A class that never occurs in
-        y_true (0 / 0) gets recall 0.0, never nan.
+        y_true (0 / 0) gets recall 0.0, never nan. Does not change `y_true` or `y_pred`.
 
     Hint: the samples of true class k are row k: M.sum(axis=1). Mixing up the axes
     swaps precision and recall.

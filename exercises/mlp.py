@@ -1,4 +1,4 @@
-"""An MLP on MNIST in PyTorch: build it, train it with early stopping, evaluate it (seed 001, part 8).
+"""An MLP on MNIST in PyTorch: build it, train it with early stopping, evaluate it (course notes 001, part 8).
 
 The grader calls your functions like this (the test set never reaches ``train``):
 
@@ -14,6 +14,20 @@ raw and scales them itself with :func:`preprocess`.
 The grader may hand ``train`` the training images **sorted by label** (all 0s,
 then all 1s, ...): shuffle, or your network learns the last digits only. It may also
 rename the classes (every 3 labelled 9, ...): learn the labels you are given.
+
+Every function leaves the tensors it is given as they were; only ``train`` and
+``train_epoch`` change something they are handed: the model (and the optimizer).
+
+Copying the course notes' MNIST listings? Four of their lines are not right here:
+
+- their network ends in ``nn.Softmax(dim=-1)`` and is trained with ``nn.CrossEntropyLoss``,
+  which applies softmax itself: softmax twice, and training stalls (see ``build_mlp``);
+- ``best_model = deepcopy(model.state_dict)`` has no ``()``: it copies the method, not the
+  weights, and ``load_state_dict(best_model)`` fails (see ``train``);
+- ``y_hat += y_hat_i`` adds a batch's rows to the list one by one, so ``torch.cat(y_hat)``
+  is one flat vector and its argmax one number: ``y_hat.append(y_hat_i)`` (see ``predict``);
+- ``datasets.MNIST(..., download=True)`` inside your code: ``train`` must learn from the
+  images and labels it is given, nothing else.
 """
 import functools
 import math
@@ -28,7 +42,7 @@ DEFAULT_CONFIG = {
     "batch_size": 128,     # mini-batch size for training
     "lr": 1e-3,            # Adam's learning rate
     "patience": 3,         # stop after this many epochs without a lower validation loss (None: never)
-    "valid_fraction": 0.2, # share of x_train held out for validation (the seed's 0.8 / 0.2)
+    "valid_fraction": 0.2, # share of x_train held out for validation (the course notes' 0.8 / 0.2)
     "seed": 0,             # seeds the split, the shuffling and dropout
     "device": None,        # "cuda", "cpu", or None: CUDA when available, else CPU
     "valid_data": None,    # (x_valid, y_valid): validate on these instead of splitting x_train
@@ -46,6 +60,8 @@ def pick_device(device=None):
 
     Returns:
         a torch.device.
+
+    As in the course notes: the CPU, unless torch.cuda.is_available().
 
     Hint: torch.cuda.is_available() tells whether there is a GPU; torch.device("cuda")
     and torch.device("cpu") are the two devices.
@@ -71,13 +87,14 @@ def build_mlp(input_size, hidden_sizes, output_size, activation="relu", dropout=
 
     Returns:
         a torch.nn.Module mapping a float32 tensor (N, input_size) to **logits**, a float32
-        tensor (N, output_size): raw scores, not probabilities.
+        tensor (N, output_size): raw scores, not probabilities. Does not change `hidden_sizes`.
 
     Hint: do not end the network in nn.Softmax. nn.CrossEntropyLoss (and F.cross_entropy)
-    takes logits and applies log-softmax itself; the seed's network ends in nn.Softmax
-    and so applies softmax twice: the loss can no longer get near 0, the gradients shrink
-    and training stalls. argmax of the logits is the predicted class; call
-    torch.softmax(logits, dim=-1) only when you need probabilities.
+    takes logits and applies log-softmax itself. The course notes' network (part 8) ends in
+    nn.Softmax(dim=-1) and is trained with nn.CrossEntropyLoss, so it applies softmax twice:
+    the loss can no longer get near 0, the gradients shrink and training stalls. argmax of
+    the logits is the predicted class; call torch.softmax(logits, dim=-1) only when you need
+    probabilities.
     """
     # YOUR CODE HERE
     raise NotImplementedError()
@@ -91,7 +108,7 @@ def preprocess(images):
             on any device.
 
     Returns:
-        torch.float32 tensor (N, 784) on the same device: images / 255.
+        torch.float32 tensor (N, 784) on the same device: images / 255. Does not change `images`.
 
     Hint: unscaled pixels (0..255) make the first layer's outputs 255 times too large;
     with a usual learning rate the loss jumps around and accuracy suffers. Convert
@@ -104,8 +121,8 @@ def preprocess(images):
 def split_train_valid(x, y, valid_fraction=0.2, generator=None):
     """Shuffle the samples, then split them into a training part and a validation part.
 
-    As in the seed: the first int(N * (1 - valid_fraction)) samples of a random permutation
-    train, the rest validate. For N = 60000 and valid_fraction = 0.2: 48000 and 12000.
+    As in the course notes: the first int(N * (1 - valid_fraction)) samples of a random
+    permutation train, the rest validate. For N = 60000 and valid_fraction = 0.2: 48000 and 12000.
 
     Args:
         x: tensor (N, ...), the samples (any dtype, any device).
@@ -115,7 +132,7 @@ def split_train_valid(x, y, valid_fraction=0.2, generator=None):
 
     Returns:
         (x_train, y_train, x_valid, y_valid): tensors on x's device; every sample lands
-        in exactly one of the two parts.
+        in exactly one of the two parts. Does not change `x` or `y` (it draws from `generator`).
 
     Hint: torch.randperm(N, generator=generator, device=x.device) gives a random order;
     index x and y with the same permutation so each image keeps its label. Without the
@@ -139,7 +156,8 @@ def train_epoch(model, optimizer, x, y, batch_size, generator=None, schedule=Non
         label_smoothing: optional, passed to F.cross_entropy (0: plain cross-entropy).
 
     Returns:
-        float: the training loss averaged over the N samples.
+        float: the training loss averaged over the N samples. Changes `model`'s parameters
+        (and the optimizer's state) in place; does not change `x` or `y`.
 
     Hint: a new random order every epoch (torch.randperm), then for each batch:
     optimizer.zero_grad(), loss = F.cross_entropy(model(xb), yb), loss.backward(),
@@ -162,7 +180,8 @@ def mean_loss(model, x, y, batch_size=8192):
         batch_size: int, samples per forward pass (only memory depends on it).
 
     Returns:
-        float: the loss averaged over the N samples. The model is left in evaluation mode.
+        float: the loss averaged over the N samples. The model is left in evaluation mode;
+        its weights, `x` and `y` are not changed.
 
     Hint: model.eval() switches dropout off (and must come before the forward pass);
     torch.no_grad() skips building the graph. Weight each batch's mean by its size so a
@@ -175,7 +194,7 @@ def mean_loss(model, x, y, batch_size=8192):
 def train(model, x_train, y_train, config=None):
     """Train ``model`` with Adam and early stopping on the validation loss; restore its best weights.
 
-    Steps (seed 001, part 8): pick the device and move the model and the data there;
+    Steps (course notes 001, part 8): pick the device and move the model and the data there;
     preprocess the images; split them 0.8 / 0.2 into training and validation parts
     (shuffled); then for each epoch: train on shuffled mini-batches (model.train()), compute
     the validation loss (model.eval()), and remember the weights whenever it is the lowest
@@ -195,18 +214,23 @@ def train(model, x_train, y_train, config=None):
 
     Returns:
         history, a dict:
-            "train_loss": list of float, the mean training loss of each epoch run,
+            "train_loss": list of float, the mean training loss of each epoch run (the
+                batch losses averaged; the course notes' plain mean of the batch means,
+                which weighs a smaller last batch like the others, will do too),
             "valid_loss": list of float, the validation loss after each epoch run,
             "best_epoch": int, the 0-based epoch whose weights the model holds on return.
         The model holds the weights of the epoch with the lowest validation loss, is on
-        the training device, and is left in evaluation mode.
+        the training device, and is left in evaluation mode: ``train`` changes `model` in
+        place, and does not change `x_train`, `y_train` or `config`.
 
     Hint: model.state_dict() returns the live parameter tensors, not a copy: keep
     {k: v.detach().clone() for k, v in model.state_dict().items()}, or copy.deepcopy it,
-    or your "best" weights change with every step (the seed's deepcopy(model.state_dict)
-    without the () copies the method, not the weights). Seed with torch.manual_seed(seed)
-    and a torch.Generator(device).manual_seed(seed) so a run can be repeated. The
-    grader times this call: keep all the data on the device as one tensor.
+    or your "best" weights change with every step. The course notes' best_model =
+    deepcopy(model.state_dict) has no (): it copies the method (bound to a copy of the
+    whole model), not the weights, and model.load_state_dict(best_model) raises a
+    TypeError. Seed with torch.manual_seed(seed) and a torch.Generator(device).manual_seed(seed)
+    so a run can be repeated. The grader times this call: keep all the data on the device
+    as one tensor.
     """
     # YOUR CODE HERE
     raise NotImplementedError()
@@ -221,10 +245,13 @@ def predict(model, images, batch_size=8192):
         batch_size: int, images per forward pass.
 
     Returns:
-        torch.int64 tensor (N,): class indices 0..9.
+        torch.int64 tensor (N,): class indices 0..9. Does not change `images`; leaves the
+        model in evaluation mode.
 
     Hint: call model.eval() first (dropout must be off), run under torch.no_grad(),
-    move the images to the model's device: next(model.parameters()).device.
+    move the images to the model's device: next(model.parameters()).device. Collect the
+    batches' outputs with y_hat.append(out), not y_hat += out (as in the course notes):
+    += adds the rows one by one, and torch.cat then makes one flat vector.
     """
     # YOUR CODE HERE
     raise NotImplementedError()
@@ -239,7 +266,7 @@ def evaluate(model, images, labels):
         labels: torch.int64 tensor (N,), the true classes.
 
     Returns:
-        float in [0, 1].
+        float in [0, 1] (a Python float). Does not change its arguments.
 
     Hint: compare predict(model, images) with the labels on the same device, then
     take the mean of the matches as a float.

@@ -1,8 +1,9 @@
-"""Activation functions and their derivatives (seeds 001, 003 and 004).
+"""Activation functions and their derivatives (course notes 001, 003 and 004).
 
 Every function works elementwise on a numpy array of any shape and returns a new array
-of the same shape, leaving its argument unchanged (no x[x < 0] = 0). The derivatives
-are taken with respect to the input x.
+of the same shape. None of them changes its argument (no x[x < 0] = 0). The derivatives
+are taken with respect to the input x. Computing in float32 is fine: the checks allow
+float32 rounding.
 """
 import numpy as np
 
@@ -10,10 +11,11 @@ import numpy as np
 def step(x):
     """Step function: 1 where x > 0, 0 where x <= 0 (so step(0) = 0).
 
-    h(x) = 1 (x > 0), 0 (x <= 0), as in seed 004's step_function.
+    h(x) = 1 (x > 0), 0 (x <= 0), as step_function in the course notes, part 004
+    (written there with dtype=np.int, which NumPy 1.24 removed: dtype=int does the same).
 
     Args:
-        x: float array of any shape.
+        x: float array of any shape. Does not change `x`.
 
     Returns:
         array of the same shape holding 0 and 1 as numbers (float or int dtype),
@@ -28,20 +30,23 @@ def step(x):
 
 
 def sigmoid(x):
-    """Sigmoid (logistic) function 1 / (1 + exp(-x)), without overflow.
+    """Sigmoid (logistic) function 1 / (1 + exp(-x)).
 
     Args:
-        x: float array of any shape (float32 or float64), values as large as ±1000.
+        x: float array of any shape (float32 or float64), any finite values (the
+           checks go up to ±1e6). Does not change `x`.
 
     Returns:
         float array of the same shape with values in [0, 1]; sigmoid(0) = 0.5 and
-        sigmoid(-x) = 1 - sigmoid(x). No numpy overflow warning for any finite x.
+        sigmoid(-x) = 1 - sigmoid(x). Never nan or inf.
 
-    Hint: for x = -1000, exp(-x) = exp(1000) overflows (numpy warns "overflow
-    encountered in exp"). Use exp(-|x|), which never overflows:
-    for x >= 0, 1 / (1 + exp(-|x|)); for x < 0, exp(-|x|) / (1 + exp(-|x|)).
-    np.where(cond, a, b) computes both a and b for every element, so both must be
-    safe everywhere.
+    The course notes' 1 / (1 + np.exp(-x)) (parts 001 and 004) is right: for x below
+    about -709 (-88 for float32 x) numpy warns "overflow encountered in exp", but
+    1 / (1 + inf) = 0 is the right value, and warnings are not graded. What is
+    graded is the values: exp(x) / (1 + exp(x)) gives inf / inf = nan for x = 1000.
+
+    Hint: e = exp(-|x|) never overflows: sigmoid is 1 / (1 + e) for x >= 0 and
+    e / (1 + e) for x < 0, with no warning at all.
     """
     ### BEGIN SOLUTION
     x = np.asarray(x)
@@ -54,13 +59,14 @@ def tanh(x):
     """Hyperbolic tangent (exp(x) - exp(-x)) / (exp(x) + exp(-x)).
 
     Args:
-        x: float array of any shape, values as large as ±1000.
+        x: float array of any shape, any finite values. Does not change `x`.
 
     Returns:
         float array of the same shape with values in [-1, 1]; tanh is odd:
-        tanh(-x) = -tanh(x). Finite (no nan) for every finite x.
+        tanh(-x) = -tanh(x). Never nan or inf.
 
-    Hint: the formula with exp gives inf / inf = nan for x = 1000; np.tanh does not.
+    Hint: the formula with exp gives inf / inf = nan for x = 1000; np.tanh (as in
+    the course notes, part 001) does not.
     """
     ### BEGIN SOLUTION
     return np.tanh(x)
@@ -71,7 +77,7 @@ def relu(x):
     """ReLU: max(0, x) elementwise.
 
     Args:
-        x: float array of any shape.
+        x: float array of any shape. Does not change `x`.
 
     Returns:
         float array of the same shape: x where x > 0, 0 elsewhere.
@@ -86,10 +92,12 @@ def relu(x):
 def leaky_relu(x, alpha=0.01):
     """Leaky ReLU: x where x > 0, alpha * x where x <= 0.
 
+    The course notes, part 001, write it max(a * x, x) with a module-level a = 0.1 for
+    the plot; here the slope is the argument alpha, whose default is the usual 0.01.
+
     Args:
-        x: float array of any shape.
-        alpha: slope for negative inputs, 0 <= alpha < 1 (default 0.01, the usual
-            value; seed 001 plots it with 0.1).
+        x: float array of any shape. Does not change `x`.
+        alpha: slope for negative inputs, 0 <= alpha < 1 (default 0.01).
 
     Returns:
         float array of the same shape.
@@ -103,15 +111,15 @@ def leaky_relu(x, alpha=0.01):
 
 
 def identity(x):
-    """Identity function: returns its input unchanged (output layer for regression).
+    """Identity function: returns its input's values (output layer for regression).
 
     Args:
-        x: float array of any shape.
+        x: float array of any shape. Does not change `x`.
 
     Returns:
         float array of the same shape and values as x.
 
-    Hint: nothing to compute: the identity is not the derivative (that would be 1).
+    Hint: nothing to compute: the identity is not its derivative (that is identity_grad).
     """
     ### BEGIN SOLUTION
     return np.array(x, copy=True)
@@ -123,12 +131,14 @@ def sigmoid_grad(x):
 
     Args:
         x: float array of any shape: the input of the sigmoid (not its output).
+           Does not change `x`.
 
     Returns:
         float array of the same shape, values in [0, 0.25]; sigmoid_grad(0) = 0.25.
 
-    Hint: take the sigmoid of x once, s = sigmoid(x), then s * (1 - s). Seed 001
-    writes the derivative with the output o = sigmoid(z): o * (1 - o); here you get z.
+    Hint: take the sigmoid of x once, s = sigmoid(x), then s * (1 - s). The course
+    notes, part 001, write the derivative with the output o = sigmoid(z): o * (1 - o);
+    here you get z.
     """
     ### BEGIN SOLUTION
     s = sigmoid(x)
@@ -140,7 +150,7 @@ def tanh_grad(x):
     """Derivative of tanh with respect to its input x: 1 - tanh(x)**2.
 
     Args:
-        x: float array of any shape: the input of tanh.
+        x: float array of any shape: the input of tanh. Does not change `x`.
 
     Returns:
         float array of the same shape, values in [0, 1]; tanh_grad(0) = 1.
@@ -160,7 +170,7 @@ def relu_grad(x):
     relu_grad(0) = 0 (the same as for negative x).
 
     Args:
-        x: float array of any shape.
+        x: float array of any shape. Does not change `x`.
 
     Returns:
         float array of the same shape holding 0.0 and 1.0 (numbers, not True/False).
@@ -180,7 +190,7 @@ def leaky_relu_grad(x, alpha=0.01):
     negative side, as in leaky_relu).
 
     Args:
-        x: float array of any shape.
+        x: float array of any shape. Does not change `x`.
         alpha: slope for negative inputs (default 0.01, as in leaky_relu).
 
     Returns:
@@ -190,4 +200,21 @@ def leaky_relu_grad(x, alpha=0.01):
     """
     ### BEGIN SOLUTION
     return np.where(np.asarray(x) > 0, 1.0, float(alpha))
+    ### END SOLUTION
+
+
+def identity_grad(x):
+    """Derivative of the identity with respect to x: 1 everywhere.
+
+    Args:
+        x: float array of any shape. Does not change `x`.
+
+    Returns:
+        float array of the same shape, every entry 1.0.
+
+    Hint: the slope of f(x) = x is 1 at every x; np.ones_like(x, dtype=float) gives
+    an array of x's shape (a bare 1 has no shape).
+    """
+    ### BEGIN SOLUTION
+    return np.ones(np.shape(x), dtype=np.float64)
     ### END SOLUTION

@@ -1,4 +1,4 @@
-"""Backpropagation by hand: the 2-2-2 sigmoid network of seed 001, for any layer sizes.
+"""Backpropagation by hand: the 2-2-2 sigmoid network of the course notes, part 001, for any layer sizes.
 
 The network has no biases and a sigmoid on every unit:
 
@@ -6,14 +6,17 @@ The network has no biases and a sigmoid on every unit:
     o = sigmoid(W2 @ h)        output layer, W2 of shape (n_out, n_hidden)
     E = sum_k 1/2 (t_k - o_k)^2
 
-Row i of a weight matrix holds the weights *into* unit i. In the seed's numbering
+Row i of a weight matrix holds the weights *into* unit i. In the notes' numbering
 W1 = [[w1, w2], [w3, w4]] and W2 = [[w5, w6], [w7, w8]]: w5 connects h1 to o1,
 w6 connects h2 to o1, and so on.
 
-Seed 001's worked example (learning rate 0.5): x = (0.1, 0.2), t = (0.4, 0.6),
+The worked example of course notes 001 (learning rate 0.5): x = (0.1, 0.2), t = (0.4, 0.6),
 W1 = [[0.3, 0.25], [0.4, 0.35]], W2 = [[0.45, 0.4], [0.7, 0.6]] gives
 h = (0.51998934, 0.52747230), o = (0.60944600, 0.66384491), E_total = 0.02397190;
 after one step W5+ = 0.43703857 ... W1+ = 0.29959556 ... and E_total = 0.02323634.
+
+No function here changes its arguments: each returns new arrays. Any float dtype may be
+used for the arithmetic (float32 is fine); the results are compared with a tolerance.
 """
 import numpy as np
 
@@ -42,9 +45,10 @@ def forward(x, W1, W2):
 
     Returns:
         A tuple (h, o): float64 arrays of shapes (n_hidden,) and (n_out,).
+        Does not change x, W1 or W2.
 
     Hint: with row i holding the weights into unit i, the net input of every unit at once
-    is the matrix-vector product W1 @ x (not x @ W1). The seed's z1 = w1*x1 + w2*x2 is
+    is the matrix-vector product W1 @ x (not x @ W1). The notes' z1 = w1*x1 + w2*x2 is
     the first entry of W1 @ x.
     """
     ### BEGIN SOLUTION
@@ -55,7 +59,7 @@ def forward(x, W1, W2):
 
 
 def total_error(o, t):
-    """The squared error of the seed, summed over the outputs.
+    """The squared error of the course notes 001, summed over the outputs.
 
     E_total = sum_k 1/2 (t_k - o_k)^2
 
@@ -64,7 +68,7 @@ def total_error(o, t):
         t: float array of shape (n_out,): the targets.
 
     Returns:
-        A float (E_total >= 0).
+        A float (E_total >= 0). Does not change o or t.
 
     Hint: it is a sum over the outputs, each term with the factor 1/2, not a mean.
     The 1/2 is there so that dE/do_k = -(t_k - o_k) has no factor 2.
@@ -88,10 +92,10 @@ def output_layer_grads(x, t, W1, W2):
         W2: float array of shape (n_out, n_hidden).
 
     Returns:
-        float64 array of shape (n_out, n_hidden), the same shape as W2. For the seed,
-        entry [0, 0] is dE/dW5 = 0.02592286.
+        float64 array of shape (n_out, n_hidden), the same shape as W2. For the notes'
+        network, entry [0, 0] is dE/dW5 = 0.02592286. Does not change its arguments.
 
-    Hint: run forward first. Three factors per weight, as in the seed: the error term
+    Hint: run forward first. Three factors per weight, as in the notes: the error term
     -(t - o), the sigmoid derivative o * (1 - o), and the input h_j of that weight.
     np.outer(delta, h) puts them in W2's shape: row k belongs to output unit k.
     """
@@ -115,8 +119,8 @@ def hidden_layer_grads(x, t, W1, W2):
         W2: float array of shape (n_out, n_hidden).
 
     Returns:
-        float64 array of shape (n_hidden, n_in), the same shape as W1. For the seed,
-        entry [0, 0] is dE/dW1 = 0.00080888.
+        float64 array of shape (n_hidden, n_in), the same shape as W1. For the notes'
+        network, entry [0, 0] is dE/dW1 = 0.00080888. Does not change its arguments.
 
     Hint: a hidden unit feeds every output, so dE/dh_j sums over the outputs; in matrix
     form that is W2.T @ delta_out. Then multiply by the hidden unit's own sigmoid
@@ -138,14 +142,14 @@ def backprop_step(x, t, W1, W2, lr):
         t: float array of shape (n_out,).
         W1: float array of shape (n_hidden, n_in).
         W2: float array of shape (n_out, n_hidden).
-        lr: float, the learning rate (the seed uses 0.5).
+        lr: float, the learning rate (the notes use 0.5).
 
     Returns:
         A tuple (W1_new, W2_new): new float64 arrays of the shapes of W1 and W2.
-        The arguments are left unchanged.
+        Does not change its arguments: W1 and W2 stay as they were.
 
     Hint: compute both gradients from the old weights before changing anything: the
-    seed's W1+ uses W5..W8, not W5+..W8+. Return new arrays (W1 - lr * g1) instead of
+    notes' W1+ uses W5..W8, not W5+..W8+. Return new arrays (W1 - lr * g1) instead of
     updating W1 in place with -=, which would change the caller's arrays.
     """
     ### BEGIN SOLUTION

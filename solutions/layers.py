@@ -5,7 +5,12 @@ backward pass will need; ``backward(dout)`` takes dL/d(output) and returns dL/d(
 by the chain rule (and, for Affine, stores dL/dW and dL/db). A network is a list of
 layers: forward runs through it in order, backward in reverse.
 
-Seed 003's forward example is two of these layers: x = (1, 1) through
+What may change: a layer keeps what it needs on ``self``; forward never changes x (or t),
+and backward never changes dout, except Relu.backward, which may write into dout. Any
+float dtype may be used for the arithmetic (float32 is fine): results are compared with
+a tolerance.
+
+The forward example of course notes 003 is two of these layers: x = (1, 1) through
 Affine(W = [[0.8, 0.4, 0.3], [0.2, 0.9, 0.5]], b = 0) gives (1.0, 1.3, 0.8), and Sigmoid
 gives (0.73, 0.79, 0.69).
 """
@@ -36,8 +41,8 @@ class Affine:
             x: float array of shape (N, D_in), one sample per row.
 
         Returns:
-            float64 array of shape (N, D_out). Keeps x for the backward pass; does not
-            change x.
+            float64 array of shape (N, D_out). Keeps x for the backward pass (on self);
+            does not change x.
 
         Hint: x @ W has shape (N, D_out); b of shape (D_out,) broadcasts over the rows.
         """
@@ -56,9 +61,10 @@ class Affine:
 
         Returns:
             dx: float64 array of shape (N, D_in). Also sets self.dW (D_in, D_out) and
-            self.db (D_out,).
+            self.db (D_out,). Does not change dout.
 
-        Hint: check the shapes: dW must have W's shape (D_in, D_out), so it is
+        Hint: every gradient is a product with dout, the gradient from the layer above;
+        check the shapes: dW must have W's shape (D_in, D_out), so it is
         x.T @ dout, not dout.T @ x. b was added to every row, so its gradient is the
         sum of dout over the rows (axis=0), not dout itself.
         """
@@ -83,7 +89,8 @@ class Sigmoid:
             x: float array of any shape.
 
         Returns:
-            float64 array of the same shape, values in (0, 1). Keeps out for backward.
+            float64 array of the same shape, values in (0, 1). Keeps out for backward
+            (on self); does not change x.
 
         Hint: keep the output, not the input: the derivative is written with it.
         """
@@ -99,10 +106,11 @@ class Sigmoid:
             dout: float array of the forward output's shape.
 
         Returns:
-            float64 array of the same shape.
+            float64 array of the same shape. Does not change dout.
 
-        Hint: sigmoid'(x) = sigmoid(x) (1 - sigmoid(x)) = out (1 - out). Using x in
-        place of out, x (1 - x), is a different (wrong) function.
+        Hint: sigmoid'(x) = sigmoid(x) (1 - sigmoid(x)) = out (1 - out), and the chain
+        rule multiplies it by dout: returning out (1 - out) alone ignores the layer above.
+        Using x in place of out, x (1 - x), is a different (wrong) function.
         """
         ### BEGIN SOLUTION
         return np.asarray(dout, dtype=np.float64) * self.out * (1.0 - self.out)
@@ -123,7 +131,7 @@ class Relu:
 
         Returns:
             float64 array of the same shape. Keeps a mask of where x <= 0 for the backward
-            pass; does not change x.
+            pass (on self); does not change x.
 
         Hint: out = x then out[mask] = 0 would write zeros into the caller's x (they are
         the same array); work on a copy (x.copy(), or np.maximum(x, 0)).
@@ -141,10 +149,12 @@ class Relu:
             dout: float array of the forward input's shape.
 
         Returns:
-            float64 array of the same shape.
+            float64 array of the same shape. May change dout in place (the only backward
+            here that may): dout[self.mask] = 0 followed by return dout is fine.
 
         Hint: the mask comes from the forward pass's input x, not from dout: a unit that
-        was off (x <= 0) passes no gradient back, whatever the sign of dout.
+        was off (x <= 0) passes no gradient back, whatever the sign of dout. Where the unit
+        was on, dx is dout itself (not 1).
         """
         ### BEGIN SOLUTION
         return np.where(self.mask, 0.0, np.asarray(dout, dtype=np.float64))
@@ -171,11 +181,13 @@ class SoftmaxWithLoss:
 
         Returns:
             The loss L as a float (a mean over the N samples). Keeps y and t (as one-hot)
-            for backward; does not change x or t.
+            for backward (on self); does not change x or t. A small constant inside the
+            log, log(y + 1e-7) as some textbooks write it, is allowed (at most 1e-7).
 
         Hint: subtract each row's max before exp (softmax(x) = softmax(x - c)), or
         scores like 1000 overflow. With labels, log y[np.arange(N), t] picks each row's
-        target entry. Divide by N: the loss is a mean over the batch.
+        target entry. Divide by N: the loss is a mean over the batch. Work on
+        x - x.max(...), a new array: x -= ... would change the caller's scores.
         """
         ### BEGIN SOLUTION
         x = np.asarray(x, dtype=np.float64)
@@ -197,10 +209,12 @@ class SoftmaxWithLoss:
             dout: float, dL_total/dL; 1 when this loss is the end of the network.
 
         Returns:
-            float64 array of shape (N, K).
+            float64 array of shape (N, K), dL_total/dx.
 
-        Hint: the gradient of the mean loss carries the 1/N of the mean. With label
-        targets, turn t into one-hot rows first (in forward), so y - t works.
+        Hint: the gradient of the mean loss carries the 1/N of the mean, and the chain
+        rule multiplies it by dout: a backward that ignores dout (as some textbooks write
+        it) is right only for dout = 1. With label targets, turn t into one-hot rows first (in
+        forward), so y - t works.
         """
         ### BEGIN SOLUTION
         return dout * (self.y - self.t) / self.y.shape[0]

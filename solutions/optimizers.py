@@ -1,4 +1,4 @@
-"""Optimizers: SGD, Momentum, Nesterov, AdaGrad, RMSprop and Adam (seed 003; seed 001's W5 update).
+"""Optimizers: SGD, Momentum, Nesterov, AdaGrad, RMSprop and Adam (course notes 003; course notes 001's W5 update).
 
 Every optimizer has the same interface:
 
@@ -11,13 +11,19 @@ Every optimizer has the same interface:
 update() changes params in place and returns None: after the call, params[name] holds the
 new values. Both `params[name] -= step` (the array itself changes) and
 `params[name] = params[name] - step` (the dict entry is replaced) are accepted; building a
-new dict and returning it is not (the caller's params would stay as they were). grads must
-not be changed. Every call passes the same names.
+new dict and returning it is not (the caller's params would stay as they were). Does not
+change grads (nor the arrays in it): `grads[name] *= lr` would change the caller's gradients.
+Every call passes the same names.
+
+The arrays may be computed in float32 (results are compared allowing for float32 rounding),
+but use the hyperparameters as given, as Python floats: rounded to float32, a rate close to 1
+such as decay_rate = 0.999 leaves 1 - decay_rate (and Adam's 1 - beta2**t) with only four or
+five correct digits.
 
 Optimizers with state (a velocity v, a sum of squares h, moments m and v) keep one state
 array per name, shaped like that parameter and created as zeros on the first update, so
 that "W1" and "b1" never share state. Below, g is grads[name], w is params[name], all
-operations are elementwise, and eps is 1e-8 (seed 003: "일반적으로 10^-8을 사용").
+operations are elementwise, and eps is 1e-8 (course notes 003: "일반적으로 10^-8을 사용").
 """
 import numpy as np
 
@@ -25,7 +31,7 @@ import numpy as np
 class SGD:
     """Stochastic gradient descent: w <- w - lr * g.
 
-    Seed 001's update of W5: 0.45 - 0.5 * 0.02592286 = 0.43703857 (lr = 0.5).
+    Course notes 001's update of W5: 0.45 - 0.5 * 0.02592286 = 0.43703857 (lr = 0.5).
 
     Hint: params[key] -= self.lr * grads[key] changes the array in place.
     """
@@ -38,7 +44,7 @@ class SGD:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         for key in params:
@@ -66,7 +72,7 @@ class Momentum:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         for key in params:
@@ -100,7 +106,7 @@ class Nesterov:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         for key in params:
@@ -130,7 +136,7 @@ class AdaGrad:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         for key in params:
@@ -161,7 +167,7 @@ class RMSprop:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         for key in params:
@@ -202,7 +208,7 @@ class Adam:
     def update(self, params, grads):
         """One step for every name: params and grads map names to float64 arrays of equal shapes.
 
-        Changes params in place (see the module docstring) and returns None.
+        Changes params in place (see the module docstring) and returns None; does not change grads.
         """
         ### BEGIN SOLUTION
         self.t += 1

@@ -6,9 +6,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from graders import strategies as s
-from graders.expect import expect_equal
-
-CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
+from graders.expect import expect_equal, tolerance
+from graders.public.test_gates import CORNERS, PERCEPTRON_HINT, perceptron_answer
 
 
 @st.composite
@@ -33,11 +32,14 @@ def integer_units(draw):
 def test_perceptron_matches_reference(student, reference, unit):
     """perceptron agrees with the reference for any number of inputs, float64 and float32."""
     x, w, b = unit
-    total = float(np.dot(w.astype(float), x.astype(float)) + b)
-    if abs(total) < 1e-3:  # float32 rounding decides this one either way
+    terms = w.astype(float) * x.astype(float)
+    total = float(terms.sum() + b)
+    # a sum within float32 rounding of its d + 1 terms' size may fall on either side of 0
+    if abs(total) <= tolerance(steps=len(x) + 1, scale=float(np.abs(terms).sum() + abs(b))).atol:
         return
-    expect_equal(student.perceptron(x, w, b), reference.perceptron(x, w, b),
-                 f"perceptron(x, w, b) for {len(x)} inputs (w·x + b = {total:.6g})",
+    what = f"perceptron(x, w, b) for {len(x)} inputs (w·x + b = {total:.6g})"
+    got = perceptron_answer(student.perceptron(x, w, b), what)
+    expect_equal(got, reference.perceptron(x, w, b), what,
                  hint="Return 1 if np.dot(w, x) + b > 0 else 0; np.dot works for any number of inputs, "
                       "w[0]*x[0] + w[1]*x[1] only for two.")
 
@@ -46,8 +48,9 @@ def test_perceptron_matches_reference(student, reference, unit):
 def test_perceptron_integer_inputs(student, reference, unit):
     """perceptron agrees with the reference on integer arrays, where w·x + b = 0 happens exactly."""
     x, w, b = unit
-    expect_equal(student.perceptron(x, w, b), reference.perceptron(x, w, b),
-                 f"perceptron(x, w, b) for integer x, w, b (w·x + b = {int(np.dot(w, x) + b)})",
+    what = f"perceptron(x, w, b) for integer x, w, b (w·x + b = {int(np.dot(w, x) + b)})"
+    got = perceptron_answer(student.perceptron(x, w, b), what, PERCEPTRON_HINT)
+    expect_equal(got, reference.perceptron(x, w, b), what,
                  hint="The test is strict: w·x + b > 0 gives 1, w·x + b = 0 gives 0.")
 
 

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from graders import strategies as s
 from graders.expect import expect_close
+from graders.public.test_linear_regression import descent_path, path_tolerance
 
 
 def data(max_m: int = 30):
@@ -21,6 +22,7 @@ def test_matches_reference(student, reference, xy, lr, epochs):
     """fit_linear_regression gives the reference's (W, b) after the same number of epochs."""
     x, y = xy
     expected = np.array(reference.fit_linear_regression(x.copy(), y.copy(), lr, epochs))
+    # lr <= 0.2 and |x| <= 3 keep lr·(largest curvature) <= 2: no epoch amplifies rounding.
+    tol = path_tolerance(x, y, lr, descent_path(x, y, lr, epochs))
     expect_close(student.fit_linear_regression(x, y, lr, epochs), expected,
-                 f"(W, b) = fit_linear_regression(x, y, {lr:g}, {epochs})", rtol=1e-9, atol=1e-12,
-                 hint="Return the pair (W, b) of floats.")
+                 f"(W, b) = fit_linear_regression(x, y, {lr:g}, {epochs})", tol=tol)

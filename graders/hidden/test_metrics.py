@@ -6,6 +6,7 @@ from hypothesis import given, settings
 
 from graders.expect import as_array, expect_close, expect_equal, expect_true
 from graders.public.test_metrics import (
+    ACCURACY_HINT,
     PRECISION_HINT,
     RECALL_HINT,
     ZERO_HINT,
@@ -20,7 +21,7 @@ def test_accuracy_matches_reference(student, reference, case):
     """accuracy agrees with the reference on random labels of any integer dtype."""
     y_true, y_pred, _ = case
     expect_close(student.accuracy(y_true, y_pred), reference.accuracy(y_true, y_pred), "accuracy(y_true, y_pred)",
-                 rtol=1e-12, hint="np.mean(y_true == y_pred): a fraction of all n samples.")
+                 hint=ACCURACY_HINT)
 
 
 @given(case=label_pairs(INT_DTYPES))
@@ -34,10 +35,12 @@ def test_confusion_matrix_matches_reference(student, reference, case):
 
 @settings(max_examples=10)  # a dtype shows on the first example
 @given(case=label_pairs())
-def test_confusion_matrix_is_integer(student, case):
-    """confusion_matrix returns an integer array (counts), as documented."""
+def test_confusion_matrix_is_integer(student, reference, case):
+    """confusion_matrix returns the right counts as an integer array, as documented."""
     y_true, y_pred, num_classes = case
-    got = as_array(student.confusion_matrix(y_true, y_pred, num_classes), "confusion_matrix(y_true, y_pred, C)")
+    what = f"confusion_matrix(y_true, y_pred, {num_classes})"
+    got = as_array(student.confusion_matrix(y_true, y_pred, num_classes), what)
+    expect_equal(got, reference.confusion_matrix(y_true, y_pred, num_classes), what)
     expect_true(got.dtype.kind in "iu", "confusion_matrix should be an integer array of counts",
                 expected="int64", got=str(got.dtype),
                 hint="np.zeros((C, C), dtype=np.int64): np.zeros alone makes float64.")

@@ -1,18 +1,18 @@
-"""Public self-checks for backprop: seed 001's worked 2-2-2 example and gradient checks.
+"""Public self-checks for backprop: the worked 2-2-2 example of course notes 001, and gradient checks.
 
-The seed prints 8 decimals, so its numbers are off from the exact ones by up to 5e-9:
-the seed checks compare with atol 5e-9 (SEED_ATOL), which any correct float64 code meets.
-The gradient checks compare your gradients with central differences of E_total on random
-networks of any size; they need no reference solution.
+The notes print 8 decimals, so their numbers are off from the exact ones by up to 5e-9;
+the checks allow that, plus the rounding of float32 arithmetic (any float dtype is fine).
+The gradient checks compare your gradients and your update with central differences of
+E_total that the grader computes itself, on random networks of any size; they need no
+reference solution.
 """
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders import strategies as s
-from graders.expect import as_array, expect_close, expect_shape, expect_true
+from graders.expect import EXACT, Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
 
-SEED_ATOL = 5e-9
 LR = 0.5
 X = np.array([0.1, 0.2])
 T = np.array([0.4, 0.6])
@@ -27,18 +27,20 @@ O_AFTER = [0.60617688, 0.66295848]
 E_AFTER = 0.02323634
 DE_DW5 = 0.02592286
 DE_DW1 = 0.00080888
+PRINTED_DECIMALS = 8
 
 FORWARD_HINT = "h = sigmoid(W1 @ x) and o = sigmoid(W2 @ h); row i of W1 holds the weights into h_i."
+ERROR_HINT = "E_total = sum of 1/2 (t - o)^2 over the outputs: a sum with the factor 1/2, not a mean."
 OUTPUT_HINT = ("dE/dW2 = np.outer(delta, h) with delta = -(t - o) * o * (1 - o): "
                "the error term, the sigmoid derivative, and the weight's input h.")
 HIDDEN_HINT = ("dE/dW1 = np.outer(delta_h, x) with delta_h = (W2.T @ delta) * h * (1 - h): "
                "sum over the outputs, the hidden sigmoid derivative, and the weight's input x.")
 STEP_HINT = ("Compute both gradients from the old W1 and W2 first, then return "
-             "(W1 - lr * dE/dW1, W2 - lr * dE/dW2) as new arrays.")
+             "(W1 - lr * dE/dW1, W2 - lr * dE/dW2) as new arrays; W1 -= ... would change the caller's W1.")
 
 
 def seed_args():
-    """Fresh copies of the seed's (x, t, W1, W2), so a student's in-place change stays local."""
+    """Fresh copies of the notes' (x, t, W1, W2)."""
     return X.copy(), T.copy(), W1.copy(), W2.copy()
 
 
@@ -56,11 +58,16 @@ def expect_scalar(got, what: str, hint: str = "") -> float:
     return float(arr.reshape(()))
 
 
-# -- the grader's own forward pass and numerical gradient (no student code) ------------
+# -- the grader's own forward pass, tolerances and numerical gradient (no student code) --------
+def forward_of(x, W1, W2):
+    """(h, o) of the network, computed here with float64 numpy."""
+    h = 1.0 / (1.0 + np.exp(-(W1 @ x)))
+    return h, 1.0 / (1.0 + np.exp(-(W2 @ h)))
+
+
 def error_of(x, t, W1, W2) -> float:
     """E_total of the network, computed here with float64 numpy."""
-    h = 1.0 / (1.0 + np.exp(-(W1 @ x)))
-    o = 1.0 / (1.0 + np.exp(-(W2 @ h)))
+    _, o = forward_of(x, W1, W2)
     return 0.5 * float(np.sum((t - o) ** 2))
 
 
@@ -73,6 +80,67 @@ def numerical_gradient(f, W, step: float = 1e-6) -> np.ndarray:
         minus[i] -= step
         grad[i] = (f(plus) - f(minus)) / (2 * step)
     return grad
+
+
+#: How far numerical_gradient can be off: float64 rounding of an E_total below 10,
+#: 2 eps64 * 10 / (2 * 1e-6) = 2e-9, and the truncation step**2 * E''' / 6, below 1e-11 here.
+NUMERICAL_ERROR = 2e-9
+
+
+def forward_condition(x, W1, W2) -> float:
+    """How much the forward pass amplifies rounding, relative to its outputs.
+
+    A net input z = sum_i w_i a_i computed in float32 is off by about eps * sum_i |w_i a_i|,
+    and the sigmoid passes that on (its condition number is |z| (1 - sigmoid(z)) <= |z|);
+    the output layer amplifies the hidden layer's error by its own weights again.
+    """
+    h, _ = forward_of(x, W1, W2)
+    hidden = 1.0 + float(np.max(np.abs(W1) @ np.abs(x)))
+    return hidden * (1.0 + float(np.max(np.abs(W2) @ h)))
+
+
+def delta_terms(x, t, W1, W2) -> np.ndarray:
+    """For each output k, the size of the terms of delta_k = (o_k - t_k) o_k (1 - o_k):
+    (|t_k| + o_k) o_k (1 + o_k). Rounding costs the differences o - t and 1 - o an error
+    relative to these terms, not to the (maybe tiny) differences themselves."""
+    _, o = forward_of(x, W1, W2)
+    return (np.abs(t) + o) * o * (1.0 + o)
+
+
+def grads_tolerance(x, t, W1, W2, which: str) -> Tolerance:
+    """dE/dW2 ("output") or dE/dW1 ("hidden") in float32, compared absolutely relative to the
+    size of their terms: float32 arithmetic through the forward pass (its conditioning), the
+    delta, the product and, for the hidden layer, the sum over the outputs."""
+    h, _ = forward_of(x, W1, W2)
+    terms = delta_terms(x, t, W1, W2)
+    if which == "output":
+        scale = float(np.max(terms)) * float(np.max(h))
+        return tolerance(steps=2, condition=forward_condition(x, W1, W2), scale=scale)
+    hidden_terms = (terms @ np.abs(W2)) * h * (1.0 + h)
+    scale = float(np.max(hidden_terms)) * float(np.max(np.abs(x)))
+    return tolerance(steps=2 + len(t), condition=forward_condition(x, W1, W2), scale=scale)
+
+
+def with_numerical_error(tol: Tolerance) -> Tolerance:
+    """``tol`` widened by how far the grader's own central differences can be off."""
+    return tol.widened(NUMERICAL_ERROR)
+
+
+def printed(tol: Tolerance, decimals: int = PRINTED_DECIMALS) -> Tolerance:
+    """``tol`` widened by half a unit of the notes' last printed digit."""
+    return tol.widened(0.5 * 10.0 ** -decimals)
+
+
+def seed_grads():
+    """The exact dE/dW1 and dE/dW2 of the notes' network, by central differences."""
+    return (numerical_gradient(lambda W: error_of(X, T, W, W2), W1),
+            numerical_gradient(lambda W: error_of(X, T, W1, W), W2))
+
+
+def step_tolerance(grads_tol: Tolerance, grads, lr: float) -> Tolerance:
+    """W - lr * grads: one rounding of the new weights, and lr times the gradients' error."""
+    grads_error = grads_tol.atol + grads_tol.rtol * float(np.max(np.abs(grads)))
+    return tolerance().widened(lr * grads_error)
 
 
 @st.composite
@@ -91,38 +159,41 @@ def sizes(x, W1, W2) -> str:
 
 
 # -- the forward pass ---------------------------------------------------------------------
-def test_forward_seed_example(student):
-    """forward gives seed 001's h = (0.51998934, 0.52747230) and o = (0.60944600, 0.66384491)."""
+def test_forward_course_notes_example(student):
+    """forward gives the notes' h = (0.51998934, 0.52747230) and o = (0.60944600, 0.66384491)."""
     x, _, w1, w2 = seed_args()
     h, o = expect_pair(student.forward(x, w1, w2), "forward(x, W1, W2)", FORWARD_HINT)
-    expect_close(h, H, "h from forward(x, W1, W2) on the seed's network", rtol=0, atol=SEED_ATOL,
-                 hint=FORWARD_HINT)
-    expect_close(o, O, "o from forward(x, W1, W2) on the seed's network", rtol=0, atol=SEED_ATOL,
-                 hint=FORWARD_HINT)
+    tol = printed(tolerance(steps=2, condition=forward_condition(X, W1, W2)))
+    expect_close(h, H, "h from forward(x, W1, W2) on the notes' network", tol=tol, hint=FORWARD_HINT)
+    expect_close(o, O, "o from forward(x, W1, W2) on the notes' network", tol=tol, hint=FORWARD_HINT)
 
 
-def test_total_error_seed_example(student):
-    """total_error gives the seed's E_total 0.02397190 before and 0.02323634 after the step."""
-    hint = "E_total = sum of 1/2 (t - o)^2 over the outputs: a sum with the factor 1/2, not a mean."
+def test_total_error_course_notes_example(student):
+    """total_error gives the notes' E_total 0.02397190 before and 0.02323634 after the step."""
     for o, expected, when in ((O, E_BEFORE, "before"), (O_AFTER, E_AFTER, "after")):
-        got = expect_scalar(student.total_error(np.array(o), T.copy()), "total_error(o, t)", hint)
-        expect_close(got, expected, f"total_error(o, t) for the seed's o {when} the step "
-                     f"(o = {o}, t = {T.tolist()})", rtol=0, atol=SEED_ATOL, hint=hint)
+        got = expect_scalar(student.total_error(np.array(o), T.copy()), "total_error(o, t)", ERROR_HINT)
+        # o is printed to 8 decimals too, which moves E by at most |t - o| * 5e-9 per output:
+        # 1.1e-9 here, inside the float32 allowance.
+        expect_close(got, expected, f"total_error(o, t) for the notes' o {when} the step "
+                     f"(o = {o}, t = {T.tolist()})", tol=printed(tolerance(steps=2)), hint=ERROR_HINT)
 
 
-def expect_seed_grads(grads_fn, name, W, W_label, first, W_after, first_name, updated_names, hint):
-    """``grads_fn`` on the seed gives ``first`` at [0, 0], and W - 0.5 * grads the seed's updated weights."""
+def expect_seed_grads(grads_fn, name, W, W_label, first, W_after, first_name, updated_names, which, hint):
+    """``grads_fn`` on the notes' network gives ``first`` at [0, 0], and W - 0.5 * grads the
+    notes' updated weights."""
     grads = expect_shape(grads_fn(*seed_args()), (2, 2), f"{name}(x, t, W1, W2)", hint)
-    expect_close(grads[0, 0], first, f"{first_name} = {name}(...)[0, 0]", rtol=0, atol=SEED_ATOL, hint=hint)
-    expect_close(W - LR * grads, W_after, f"{W_label} - 0.5 * {name}(...) (the seed's {updated_names})",
-                 rtol=0, atol=SEED_ATOL, hint=hint)
+    grads_tol = grads_tolerance(X, T, W1, W2, which)
+    expect_close(grads[0, 0], first, f"{first_name} = {name}(...)[0, 0]", tol=printed(grads_tol), hint=hint)
+    exact = seed_grads()[0 if which == "hidden" else 1]
+    expect_close(W - LR * grads.astype(float), W_after, f"{W_label} - 0.5 * {name}(...) (the notes' {updated_names})",
+                 tol=printed(step_tolerance(grads_tol, exact, LR)), hint=hint)
 
 
 # -- step 1: the output layer ----------------------------------------------------------
-def test_output_grads_seed_example(student):
-    """output_layer_grads gives dE/dW5 = 0.02592286, and W2 - 0.5 * grads gives the seed's W5+..W8+."""
+def test_output_grads_course_notes_example(student):
+    """output_layer_grads gives dE/dW5 = 0.02592286, and W2 - 0.5 * grads gives the notes' W5+..W8+."""
     expect_seed_grads(student.output_layer_grads, "output_layer_grads", W2, "W2", DE_DW5, W2_AFTER,
-                      "dE/dW5", "W5+..W8+", OUTPUT_HINT)
+                      "dE/dW5", "W5+..W8+", "output", OUTPUT_HINT)
 
 
 @settings(max_examples=20)
@@ -133,14 +204,15 @@ def test_output_grads_gradient_check(student, net):
     expected = numerical_gradient(lambda W: error_of(x, t, W1, W), W2)
     expect_close(student.output_layer_grads(x.copy(), t.copy(), W1.copy(), W2.copy()), expected,
                  f"output_layer_grads for {sizes(x, W1, W2)} (vs central differences of E_total)",
-                 rtol=1e-5, atol=1e-8, hint=OUTPUT_HINT + " It has W2's shape (n_out, n_hidden).")
+                 tol=with_numerical_error(grads_tolerance(x, t, W1, W2, "output")),
+                 hint=OUTPUT_HINT + " It has W2's shape (n_out, n_hidden).")
 
 
 # -- step 2: the hidden layer ----------------------------------------------------------
-def test_hidden_grads_seed_example(student):
-    """hidden_layer_grads gives dE/dW1 = 0.00080888, and W1 - 0.5 * grads gives the seed's W1+..W4+."""
+def test_hidden_grads_course_notes_example(student):
+    """hidden_layer_grads gives dE/dW1 = 0.00080888, and W1 - 0.5 * grads gives the notes' W1+..W4+."""
     expect_seed_grads(student.hidden_layer_grads, "hidden_layer_grads", W1, "W1", DE_DW1, W1_AFTER,
-                      "dE/dW1", "W1+..W4+", HIDDEN_HINT)
+                      "dE/dW1", "W1+..W4+", "hidden", HIDDEN_HINT)
 
 
 @settings(max_examples=20)
@@ -151,35 +223,59 @@ def test_hidden_grads_gradient_check(student, net):
     expected = numerical_gradient(lambda W: error_of(x, t, W, W2), W1)
     expect_close(student.hidden_layer_grads(x.copy(), t.copy(), W1.copy(), W2.copy()), expected,
                  f"hidden_layer_grads for {sizes(x, W1, W2)} (vs central differences of E_total)",
-                 rtol=1e-5, atol=1e-8, hint=HIDDEN_HINT + " It has W1's shape (n_hidden, n_in).")
+                 tol=with_numerical_error(grads_tolerance(x, t, W1, W2, "hidden")),
+                 hint=HIDDEN_HINT + " It has W1's shape (n_hidden, n_in).")
 
 
 # -- the update ------------------------------------------------------------------------------
-def test_step_seed_example(student):
-    """backprop_step with lr 0.5 gives the seed's W1+..W4+ and W5+..W8+."""
+def seed_step_tolerances():
+    """The tolerances of the notes' W1+ and W2+ (float32 arithmetic and the printing)."""
+    grads1, grads2 = seed_grads()
+    return (printed(step_tolerance(grads_tolerance(X, T, W1, W2, "hidden"), grads1, LR)),
+            printed(step_tolerance(grads_tolerance(X, T, W1, W2, "output"), grads2, LR)))
+
+
+def test_step_course_notes_example(student):
+    """backprop_step with lr 0.5 gives the notes' W1+..W4+ and W5+..W8+."""
     new_W1, new_W2 = expect_pair(student.backprop_step(*seed_args(), LR), "backprop_step(x, t, W1, W2, 0.5)",
                                  STEP_HINT)
-    expect_close(new_W2, W2_AFTER, "W2_new from backprop_step (the seed's W5+..W8+)", rtol=0,
-                 atol=SEED_ATOL, hint=STEP_HINT)
-    expect_close(new_W1, W1_AFTER, "W1_new from backprop_step (the seed's W1+..W4+)", rtol=0,
-                 atol=SEED_ATOL, hint=STEP_HINT)
+    tol1, tol2 = seed_step_tolerances()
+    expect_close(new_W2, W2_AFTER, "W2_new from backprop_step (the notes' W5+..W8+)", tol=tol2, hint=STEP_HINT)
+    expect_close(new_W1, W1_AFTER, "W1_new from backprop_step (the notes' W1+..W4+)", tol=tol1, hint=STEP_HINT)
 
 
-def test_step_lowers_seed_error(student):
-    """After one backprop_step the seed's E_total drops from 0.02397190 to 0.02323634."""
+def test_step_lowers_course_notes_error(student):
+    """After one backprop_step the notes' E_total drops from 0.02397190 to 0.02323634."""
     new_W1, new_W2 = expect_pair(student.backprop_step(*seed_args(), LR), "backprop_step(x, t, W1, W2, 0.5)",
                                  STEP_HINT)
-    new_W1 = expect_shape(new_W1, (2, 2), "W1_new from backprop_step", STEP_HINT)
-    new_W2 = expect_shape(new_W2, (2, 2), "W2_new from backprop_step", STEP_HINT)
-    expect_close(error_of(X, T, new_W1.astype(float), new_W2.astype(float)), E_AFTER,
-                 "E_total of the network after your step", rtol=0, atol=SEED_ATOL, hint=STEP_HINT)
+    new_W1 = expect_shape(new_W1, (2, 2), "W1_new from backprop_step", STEP_HINT).astype(float)
+    new_W2 = expect_shape(new_W2, (2, 2), "W2_new from backprop_step", STEP_HINT).astype(float)
+    # E_total is computed here from your weights, so it may move by what the weights may:
+    # the sum over the weights of |dE/dW| times each weight's allowance, and the printing.
+    W1_after, W2_after = np.array(W1_AFTER), np.array(W2_AFTER)
+    allowed = 0.0
+    for W_after, tol, grads in zip((W1_after, W2_after), seed_step_tolerances(),
+                                   (numerical_gradient(lambda W: error_of(X, T, W, W2_after), W1_after),
+                                    numerical_gradient(lambda W: error_of(X, T, W1_after, W), W2_after))):
+        allowed += float(np.sum(np.abs(grads) * (tol.atol + tol.rtol * np.abs(W_after))))
+    expect_close(error_of(X, T, new_W1, new_W2), E_AFTER, "E_total of the network after your step",
+                 tol=printed(EXACT.widened(allowed)), hint=STEP_HINT)
 
 
-def test_step_keeps_inputs(student):
-    """backprop_step returns new weights and leaves x, t, W1 and W2 as they were."""
-    args = seed_args()
-    expect_pair(student.backprop_step(*args, LR), "backprop_step(x, t, W1, W2, 0.5)", STEP_HINT)
-    for name, sent, original in zip(("x", "t", "W1", "W2"), args, (X, T, W1, W2)):
-        expect_true(np.array_equal(sent, original), f"backprop_step changed its argument {name}",
-                    expected=original, got=sent,
-                    hint="Return new arrays (W1 - lr * grad) instead of updating in place (W1 -= ...).")
+@settings(max_examples=20)
+@given(net=networks(), lr=st.sampled_from([0.1, 0.5, 1.0]))
+def test_step_gradient_check(student, net, lr):
+    """backprop_step returns new weights W - lr * (numerical gradient of E_total), leaving its arguments as they were."""
+    x, t, W1, W2 = net
+    got = expect_pair(student.backprop_step(x.copy(), t.copy(), W1.copy(), W2.copy(), lr),
+                      f"backprop_step(x, t, W1, W2, {lr})", STEP_HINT)
+    grads2 = numerical_gradient(lambda W: error_of(x, t, W1, W), W2)
+    expect_close(got[1], W2 - lr * grads2, f"W2_new from backprop_step for {sizes(x, W1, W2)}, lr {lr} "
+                 "(vs W2 - lr * central differences of E_total)",
+                 tol=step_tolerance(with_numerical_error(grads_tolerance(x, t, W1, W2, "output")), grads2, lr),
+                 hint=STEP_HINT)
+    grads1 = numerical_gradient(lambda W: error_of(x, t, W, W2), W1)
+    expect_close(got[0], W1 - lr * grads1, f"W1_new from backprop_step for {sizes(x, W1, W2)}, lr {lr} "
+                 "(vs W1 - lr * central differences of E_total)",
+                 tol=step_tolerance(with_numerical_error(grads_tolerance(x, t, W1, W2, "hidden")), grads1, lr),
+                 hint=STEP_HINT)

@@ -1,4 +1,8 @@
-"""Public self-checks for encoding: the seed's example, one 1 per row, round trips, bad labels."""
+"""Public self-checks for encoding: the course notes' example, one 1 per row, round trips, bad labels.
+
+Every drawn batch holds at least two different labels, so that code returning zeros, one
+value everywhere or its own input fails every check.
+"""
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,10 +19,13 @@ RANGE_HINT = ("Check the labels first: if any label is < 0 or >= num_classes, ra
 
 @st.composite
 def labelled(draw, max_n=20, max_classes=8, dtypes=(np.int64,)):
-    """(labels (n,) int array with values in 0..C-1, C); n may be 0."""
-    num_classes = draw(st.integers(1, max_classes))
+    """(labels, C): an (n,) int array, 2 <= n <= max_n, of labels in 0..C-1 (2 <= C), at least two
+    of them different."""
+    num_classes = draw(st.integers(2, max_classes))
     dtype = draw(st.sampled_from(dtypes))
-    labels = draw(hnp.arrays(dtype, st.integers(0, max_n), elements=st.integers(0, num_classes - 1)))
+    labels = draw(hnp.arrays(dtype, st.integers(2, max_n), elements=st.integers(0, num_classes - 1)))
+    places = draw(st.lists(st.integers(0, labels.size - 1), min_size=2, max_size=2, unique=True))
+    labels[places] = draw(st.lists(st.integers(0, num_classes - 1), min_size=2, max_size=2, unique=True))
     return labels, num_classes
 
 
@@ -33,15 +40,16 @@ def expect_value_error(call, what, hint=""):
     raise CheckFailed(f"{what} should raise ValueError", got=got, hint=hint)
 
 
-def test_one_hot_seed_example(student):
-    """one_hot([0, 1, 0, 1], 2) = [[1, 0], [0, 1], [1, 0], [0, 1]] (seed 000; labels given as a list)."""
+def test_one_hot_course_notes_example(student):
+    """one_hot([0, 1, 0, 1], 2) = [[1, 0], [0, 1], [1, 0], [0, 1]] (course notes 000; labels given as a list)."""
     expect_equal(student.one_hot(SEED_LABELS, 2), SEED_ONE_HOT, "one_hot([0, 1, 0, 1], 2)",
                  hint="Accept a list too: labels = np.asarray(labels).")
 
 
-def test_from_one_hot_seed_example(student):
-    """from_one_hot([[1, 0], [0, 1], [1, 0], [0, 1]]) = [0, 1, 0, 1] (seed 000)."""
-    expect_equal(student.from_one_hot(SEED_ONE_HOT), np.array(SEED_LABELS), "from_one_hot of the seed's rows",
+def test_from_one_hot_course_notes_example(student):
+    """from_one_hot([[1, 0], [0, 1], [1, 0], [0, 1]]) = [0, 1, 0, 1] (course notes 000)."""
+    expect_equal(student.from_one_hot(SEED_ONE_HOT), np.array(SEED_LABELS),
+                 "from_one_hot of the rows of course notes 000",
                  hint="Take np.argmax over axis=1 (the class axis), not axis=0.")
 
 
@@ -67,13 +75,16 @@ def test_round_trip(student, case):
 
 
 def test_num_classes_sets_width(student):
-    """one_hot([0, 1], 5) has 5 columns even though classes 2, 3, 4 do not occur."""
-    expect_equal(student.one_hot([0, 1], 5), np.eye(5)[[0, 1]], "one_hot([0, 1], 5)",
-                 hint="The width is num_classes, not labels.max() + 1: a batch can miss classes.")
+    """one_hot([0, 1], 5) has 5 columns even though classes 2, 3, 4 do not occur; one_hot([0, 0], 1) has 1."""
+    hint = "The width is num_classes, not labels.max() + 1: a batch can miss classes."
+    expect_equal(student.one_hot([0, 1], 5), np.eye(5)[[0, 1]], "one_hot([0, 1], 5)", hint=hint)
+    expect_equal(student.one_hot([0, 0], 1), np.ones((2, 1)), "one_hot([0, 0], 1)", hint=hint)
 
 
 def test_rejects_out_of_range_labels(student):
-    """A label below 0 or at/above num_classes raises ValueError."""
+    """one_hot([0, 2], 3) encodes both labels; a label below 0 or at/above num_classes raises ValueError."""
+    expect_equal(student.one_hot([0, 2], 3), np.eye(3)[[0, 2]], "one_hot([0, 2], 3)",
+                 hint="The largest valid label is num_classes - 1: check with labels >= num_classes.")
     expect_value_error(lambda: student.one_hot([0, 3], 3), "one_hot([0, 3], 3) (label 3 with 3 classes)",
                        RANGE_HINT)
     expect_value_error(lambda: student.one_hot([-1, 0], 3), "one_hot([-1, 0], 3) (a negative label)", RANGE_HINT)

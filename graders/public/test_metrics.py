@@ -1,11 +1,11 @@
-"""Public self-checks for metrics: known tables (seed 001's TP/FN/FP/TN layout), zero division,
-and properties of the confusion matrix."""
+"""Public self-checks for metrics: known tables (the TP/FN/FP/TN layout of course notes 001), zero division,
+and properties of the confusion matrix, precision and recall."""
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders.expect import expect_close, expect_equal, expect_shape, expect_true
+from graders.expect import EXACT, expect_close, expect_equal, expect_shape, expect_true
 
 # Two classes, 1 = positive: TP = 3, FN = 2, FP = 1, TN = 4.
 BINARY = dict(y_true=[1, 1, 1, 1, 1, 0, 0, 0, 0, 0], y_pred=[1, 1, 1, 0, 0, 1, 0, 0, 0, 0], num_classes=2)
@@ -18,7 +18,9 @@ SPARSE = dict(y_true=[0, 0, 1, 1, 2], y_pred=[0, 3, 1, 2, 1], num_classes=5)
 SPARSE_MATRIX = np.array([[1, 0, 0, 1, 0], [0, 1, 1, 0, 0], [0, 1, 0, 0, 0], [0] * 5, [0] * 5])
 
 LAYOUT_HINT = ("M[i, j] counts samples of TRUE class i PREDICTED as j: rows are true classes, columns "
-               "predictions (seed 001: true_i rows, pred_j columns). For 2 classes: [[TN, FP], [FN, TP]].")
+               "predictions (course notes 001: true_i rows, pred_j columns). For 2 classes: [[TN, FP], [FN, TP]].")
+ACCURACY_HINT = ("The number of matches divided by the number of samples len(y_true) (course notes 001 divide by "
+                 "10000 because MNIST has 10000 test images): a fraction in [0, 1], not a count or a %.")
 PRECISION_HINT = "precision[k] = M[k, k] / M[:, k].sum(): out of everything PREDICTED as k (column k)."
 RECALL_HINT = "recall[k] = M[k, k] / M[k, :].sum(): out of everything that truly IS k (row k)."
 ZERO_HINT = "Where the denominator is 0, give 0.0: np.divide(tp, den, out=np.zeros(C), where=den > 0)."
@@ -40,11 +42,10 @@ def call(fn, case):
 
 def test_accuracy_known_example(student):
     """accuracy of 7 right out of 10 is 0.7, and 6 out of 10 is 0.6."""
-    hint = "The number of matches divided by the number of samples: a fraction in [0, 1], not a count or a %."
     expect_close(student.accuracy(np.array(BINARY["y_true"]), np.array(BINARY["y_pred"])), 0.7,
-                 "accuracy on the two-class table (7 of 10 right)", hint=hint)
+                 "accuracy on the two-class table (7 of 10 right)", hint=ACCURACY_HINT)
     expect_close(student.accuracy(THREE["y_true"], THREE["y_pred"]), 0.6,
-                 "accuracy on the three-class table (6 of 10 right, labels given as lists)", hint=hint)
+                 "accuracy on the three-class table (6 of 10 right, labels given as lists)", hint=ACCURACY_HINT)
 
 
 def test_confusion_matrix_binary_example(student):
@@ -101,11 +102,20 @@ def test_confusion_matrix_properties(student, case):
 
 
 @given(case=label_pairs())
-def test_precision_and_recall_are_fractions(student, case):
-    """precision and recall are (C,) arrays of finite values in [0, 1], whatever classes are missing."""
+def test_precision_and_recall_count_the_hits(student, case):
+    """precision[k] * (number predicted as k) = recall[k] * (number truly k) = the hits of class k; both are (C,)
+    arrays of fractions in [0, 1], 0.0 where nothing was predicted as (or truly is) k."""
     y_true, y_pred, num_classes = case
-    for name in ("precision", "recall"):
-        got = expect_shape(getattr(student, name)(y_true, y_pred, num_classes), (num_classes,),
-                           f"{name}(y_true, y_pred, {num_classes})").astype(float)
+    hits = np.bincount(y_true[y_true == y_pred], minlength=num_classes)
+    for name, counts in (("precision", np.bincount(y_pred, minlength=num_classes)),
+                         ("recall", np.bincount(y_true, minlength=num_classes))):
+        what = f"{name}(y_true, y_pred, {num_classes})"
+        got = expect_shape(getattr(student, name)(y_true, y_pred, num_classes), (num_classes,), what).astype(float)
         expect_true(np.all(np.isfinite(got)) and np.all((got >= 0) & (got <= 1)),
                     f"{name} should hold finite fractions in [0, 1]", got=got, hint=ZERO_HINT)
+        expect_close(got, np.where(counts > 0, got, 0.0), f"{what} where the denominator is 0 (should be 0.0)",
+                     tol=EXACT, hint=ZERO_HINT)
+        expect_close(got * counts, hits,
+                     f"{what} times the number of samples {'predicted as' if name == 'precision' else 'truly of'} "
+                     "each class (should be the class's hits, M[k, k])",
+                     hint=PRECISION_HINT if name == "precision" else RECALL_HINT)

@@ -1,4 +1,5 @@
-"""Default alpha copied from seed 001's plotting code (a = 0.1) instead of the documented 0.01."""
+"""Default alpha copied from the plotting code of the course notes, part 001 (a = 0.1), instead of the
+documented 0.01."""
 import numpy as np
 
 CAUGHT_BY = ["leaky_relu_default_alpha"]

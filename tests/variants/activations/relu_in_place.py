@@ -1,8 +1,10 @@
-"""relu assigns into its argument (x[x <= 0] = 0): right values, but the caller's array is changed."""
+"""relu assigns into its argument (x[x <= 0] = 0): right values, but the caller's array is changed,
+which the docstring does not allow; every check that calls relu fails."""
 import numpy as np
 
-CAUGHT_BY = ["input_not_modified"]
-PASSES = ["relu_values", "matches_reference[relu]", "relu_grads_match_slope"]
+CAUGHT_BY = ["relu_values", "relu_grads_match_slope", "shapes_and_dtypes", "matches_reference[relu]",
+             "matches_reference_at_extremes"]
+PASSES = ["step_is_zero_or_one", "leaky_relu_values", "matches_reference[relu_grad]"]
 
 
 def relu(x):

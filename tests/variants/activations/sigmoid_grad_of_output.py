@@ -1,5 +1,5 @@
 """sigmoid_grad computes x * (1 - x): the formula for the sigmoid's output, applied to its input."""
-CAUGHT_BY = ["sigmoid_grad_seed_values", "sigmoid_grad_matches_slope", "matches_reference[sigmoid_grad]"]
+CAUGHT_BY = ["sigmoid_grad_course_notes_values", "sigmoid_grad_matches_slope", "matches_reference[sigmoid_grad]"]
 
 
 def sigmoid_grad(x):

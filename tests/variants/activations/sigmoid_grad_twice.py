@@ -3,8 +3,8 @@
 The student read seed 001's o * (1 - o) as "sigmoid of the output" and fed the
 already-squashed value through the sigmoid again.
 """
-CAUGHT_BY = ["sigmoid_grad_seed_values", "sigmoid_grad_matches_slope", "matches_reference[sigmoid_grad]"]
-PASSES = ["sigmoid_seed_values", "shapes_and_dtypes"]
+CAUGHT_BY = ["sigmoid_grad_course_notes_values", "sigmoid_grad_matches_slope", "matches_reference[sigmoid_grad]"]
+PASSES = ["sigmoid_course_notes_values", "shapes_and_dtypes"]
 
 
 def sigmoid_grad(x):

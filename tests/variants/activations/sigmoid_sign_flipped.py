@@ -1,7 +1,7 @@
 """Typo exp(x) for exp(-x): 1 / (1 + exp(x)) is a decreasing curve (it is sigmoid(-x))."""
 import numpy as np
 
-CAUGHT_BY = ["sigmoid_seed_values", "sigmoid_range_and_symmetry", "matches_reference[sigmoid]"]
+CAUGHT_BY = ["sigmoid_course_notes_values", "sigmoid_range_and_symmetry", "matches_reference[sigmoid]"]
 
 
 def sigmoid(x):

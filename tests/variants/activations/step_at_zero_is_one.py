@@ -1,7 +1,7 @@
 """step with x >= 0 (seed 001's threshold rule): step(0) = 1 instead of the documented 0."""
 import numpy as np
 
-CAUGHT_BY = ["step_seed_example", "step_is_zero_or_one", "matches_reference[step]"]
+CAUGHT_BY = ["step_course_notes_example", "step_is_zero_or_one", "matches_reference[step]"]
 
 
 def step(x):

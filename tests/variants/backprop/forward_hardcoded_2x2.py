@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["forward_matches_reference", "output_grads_gradient_check"]
-PASSES = ["forward_seed_example", "output_grads_seed_example", "output_grads_matches_reference",
+PASSES = ["forward_course_notes_example", "output_grads_course_notes_example", "output_grads_matches_reference",
           "hidden_grads_matches_reference", "step_matches_reference"]
 
 

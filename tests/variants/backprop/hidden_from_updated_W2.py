@@ -1,7 +1,9 @@
-"""Updates W2 first, then computes the hidden gradient with the new W2 (W5+..W8+ instead of W5..W8)."""
-CAUGHT_BY = ["step_seed_example", "step_lowers_seed_error", "step_matches_reference"]
-PASSES = ["output_grads_seed_example", "hidden_grads_seed_example", "hidden_grads_matches_reference",
-          "step_keeps_inputs"]
+"""Updates W2 first, then computes the hidden gradient with the new W2 (W5+..W8+ instead of W5..W8).
+
+On the notes' network W1+ is off by 1e-5 to 3e-5, but E_total after the step by only 1e-7,
+less than float32 arithmetic may move it: step_lowers_course_notes_error cannot tell."""
+CAUGHT_BY = ["step_course_notes_example", "step_gradient_check", "step_matches_reference"]
+PASSES = ["output_grads_course_notes_example", "hidden_grads_course_notes_example", "hidden_grads_matches_reference"]
 
 
 def backprop_step(x, t, W1, W2, lr):

@@ -1,8 +1,8 @@
 """Multiplies the hidden delta by h instead of x, the input of W1's weights (same shape in 2-2-2)."""
 import numpy as np
 
-CAUGHT_BY = ["hidden_grads_seed_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference"]
-PASSES = ["output_grads_seed_example", "output_grads_matches_reference", "step_matches_reference"]
+CAUGHT_BY = ["hidden_grads_course_notes_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference"]
+PASSES = ["output_grads_course_notes_example", "output_grads_matches_reference", "step_matches_reference"]
 
 
 def hidden_layer_grads(x, t, W1, W2):

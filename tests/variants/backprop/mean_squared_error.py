@@ -1,8 +1,8 @@
 """Takes the mean of 1/2 (t - o)^2 over the outputs instead of the sum."""
 import numpy as np
 
-CAUGHT_BY = ["total_error_seed_example", "total_error_matches_reference"]
-PASSES = ["forward_seed_example", "output_grads_seed_example", "step_seed_example"]
+CAUGHT_BY = ["total_error_course_notes_example", "total_error_matches_reference"]
+PASSES = ["forward_course_notes_example", "output_grads_course_notes_example", "step_course_notes_example"]
 
 
 def total_error(o, t):

@@ -1,10 +1,10 @@
 """Forgets the sigmoid derivative o(1 - o) and h(1 - h): uses only the error term -(t - o)."""
 import numpy as np
 
-CAUGHT_BY = ["output_grads_seed_example", "output_grads_gradient_check", "output_grads_matches_reference",
-             "hidden_grads_seed_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference",
-             "step_seed_example"]
-PASSES = ["forward_seed_example", "total_error_seed_example", "step_matches_reference", "step_keeps_inputs"]
+CAUGHT_BY = ["output_grads_course_notes_example", "output_grads_gradient_check", "output_grads_matches_reference",
+             "hidden_grads_course_notes_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference",
+             "step_course_notes_example"]
+PASSES = ["forward_course_notes_example", "total_error_course_notes_example", "step_matches_reference"]
 
 
 def output_layer_grads(x, t, W1, W2):

@@ -1,4 +1,9 @@
-"""Correct: the seed's chain rule written out with loops over units, for any layer sizes."""
+"""Correct: the chain rule of course notes 001 ("5. 역전파", steps 1 and 2), weight by weight.
+
+The notes have no code listing for backpropagation; they write every net input and
+derivative out per weight (z1 = W1 x1 + W2 x2, dE/dW5 = dE/do1 * do1/dz3 * dz3/dW5, ...).
+This is those formulas as loops over units, generalised from 2-2-2 to any layer sizes, with
+Python floats and math.exp; it doubles as the loops-instead-of-vectorisation alternative."""
 import math
 
 import numpy as np

@@ -1,10 +1,10 @@
 """Takes dE/do = (t - o) instead of -(t - o): every gradient has the wrong sign, the step climbs."""
 import numpy as np
 
-CAUGHT_BY = ["output_grads_seed_example", "output_grads_gradient_check", "output_grads_matches_reference",
-             "hidden_grads_seed_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference",
-             "step_seed_example", "step_lowers_seed_error"]
-PASSES = ["forward_seed_example", "step_matches_reference"]
+CAUGHT_BY = ["output_grads_course_notes_example", "output_grads_gradient_check", "output_grads_matches_reference",
+             "hidden_grads_course_notes_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference",
+             "step_course_notes_example", "step_lowers_course_notes_error"]
+PASSES = ["forward_course_notes_example", "step_matches_reference"]
 
 
 def output_layer_grads(x, t, W1, W2):

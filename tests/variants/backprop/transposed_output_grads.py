@@ -1,8 +1,8 @@
 """Returns dE/dW2 transposed: np.outer(h, delta), with rows for hidden units instead of outputs."""
 import numpy as np
 
-CAUGHT_BY = ["output_grads_seed_example", "output_grads_gradient_check", "output_grads_matches_reference"]
-PASSES = ["hidden_grads_seed_example", "hidden_grads_matches_reference", "step_matches_reference"]
+CAUGHT_BY = ["output_grads_course_notes_example", "output_grads_gradient_check", "output_grads_matches_reference"]
+PASSES = ["hidden_grads_course_notes_example", "hidden_grads_matches_reference", "step_matches_reference"]
 
 
 def output_layer_grads(x, t, W1, W2):

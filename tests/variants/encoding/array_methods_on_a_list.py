@@ -1,7 +1,8 @@
-"""Compares and indexes labels without np.asarray first: a plain list (as in seed 000) raises TypeError."""
+"""Compares and indexes labels without np.asarray first: a plain list (as in course notes 000) raises TypeError."""
 import numpy as np
 
-CAUGHT_BY = ["one_hot_seed_example", "rejects_out_of_range_labels", "one_hot_matches_reference"]
+CAUGHT_BY = ["one_hot_course_notes_example", "rejects_out_of_range_labels", "num_classes_sets_width",
+             "one_hot_matches_reference"]
 PASSES = ["one_hot_rows_have_a_single_one", "round_trip", "empty_input"]
 
 

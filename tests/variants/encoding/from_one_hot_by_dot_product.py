@@ -1,8 +1,8 @@
 """from_one_hot as onehot @ [0, 1, ..., C-1]: float labels, and a weighted mean for score rows."""
 import numpy as np
 
-CAUGHT_BY = ["from_one_hot_returns_integers", "from_one_hot_matches_reference"]
-PASSES = ["from_one_hot_seed_example", "round_trip"]
+CAUGHT_BY = ["from_one_hot_returns_integers", "from_one_hot_matches_reference", "empty_input"]
+PASSES = ["from_one_hot_course_notes_example", "round_trip"]
 
 
 def from_one_hot(onehot):

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["from_one_hot_matches_reference"]
-PASSES = ["from_one_hot_seed_example", "round_trip"]
+PASSES = ["from_one_hot_course_notes_example", "round_trip"]
 
 
 def from_one_hot(onehot):

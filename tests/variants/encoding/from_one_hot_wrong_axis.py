@@ -1,8 +1,8 @@
 """from_one_hot takes argmax over axis 0 (down the columns) instead of over each row."""
 import numpy as np
 
-CAUGHT_BY = ["from_one_hot_seed_example", "round_trip", "from_one_hot_matches_reference"]
-PASSES = ["one_hot_seed_example", "one_hot_matches_reference"]
+CAUGHT_BY = ["from_one_hot_course_notes_example", "round_trip", "from_one_hot_matches_reference"]
+PASSES = ["one_hot_course_notes_example", "one_hot_matches_reference"]
 
 
 def from_one_hot(onehot):

@@ -1,8 +1,8 @@
-"""Checks the range with labels.min() / labels.max(): raises on an empty batch."""
+"""Checks the range with labels.min() / labels.max(): raises on an empty batch (the min of nothing)."""
 import numpy as np
 
-CAUGHT_BY = ["empty_input", "round_trip", "one_hot_matches_reference"]
-PASSES = ["one_hot_seed_example", "num_classes_sets_width", "rejects_out_of_range_labels",
+CAUGHT_BY = ["empty_input"]
+PASSES = ["one_hot_course_notes_example", "num_classes_sets_width", "rejects_out_of_range_labels",
           "from_one_hot_matches_reference"]
 
 

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["num_classes_sets_width", "one_hot_matches_reference", "one_hot_rows_have_a_single_one"]
-PASSES = ["one_hot_seed_example", "from_one_hot_seed_example"]
+PASSES = ["one_hot_course_notes_example", "from_one_hot_course_notes_example"]
 
 
 def one_hot(labels, num_classes):

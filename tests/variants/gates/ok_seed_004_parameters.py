@@ -1,4 +1,6 @@
-"""Correct: sum-form perceptron and seed 004's parameters (OR: b = -0.5, w = [1, 1]); OR before NAND in XOR."""
+"""Correct: a sum-form perceptron (np.sum(w * x) + b, as in course notes 004), OR with the notes'
+(b, w1, w2) = (-0.5, 1.0, 1.0), AND and NAND with w = ±[1, 1], b = ∓1.5, keyword arguments, and OR
+before NAND in XOR."""
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-"""OR mixes the seeds' parameters: w = [0.5, 0.5] with b = -0.5 gives exactly 0 for (1, 0)."""
+"""OR mixes parameters of the course notes: AND's w = [0.5, 0.5] with OR's b = -0.5 gives exactly 0 for (1, 0)."""
 import numpy as np
 
 CAUGHT_BY = ["OR_truth_table", "OR_is_one_perceptron", "XOR_truth_table"]

@@ -1,7 +1,7 @@
-"""perceptron compares w·x against b (seed 000's theta form) while the gates pass b = -theta."""
+"""perceptron compares w·x against b (the theta form of course notes 000) while the gates pass b = -theta."""
 import numpy as np
 
-CAUGHT_BY = ["perceptron_seed_example", "perceptron_is_a_threshold_of_w_dot_x_plus_b",
+CAUGHT_BY = ["perceptron_course_notes_example", "perceptron_is_a_threshold_of_w_dot_x_plus_b",
              "AND_truth_table", "XOR_truth_table", "perceptron_matches_reference"]
 PASSES = ["AND_is_one_perceptron", "NAND_is_one_perceptron", "OR_is_one_perceptron",
           "XOR_is_AND_of_NAND_and_OR", "XOR_on_reference_gates"]

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["perceptron_zero_sum_gives_0", "perceptron_integer_inputs"]
-PASSES = ["perceptron_seed_example", "AND_truth_table", "NAND_truth_table", "OR_truth_table",
+PASSES = ["perceptron_course_notes_example", "AND_truth_table", "NAND_truth_table", "OR_truth_table",
           "XOR_truth_table", "perceptron_matches_reference"]
 
 

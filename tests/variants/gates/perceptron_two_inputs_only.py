@@ -1,7 +1,7 @@
-"""perceptron hard-codes two inputs as in seed 001 (w[0]*x[0] + w[1]*x[1] + b)."""
+"""perceptron hard-codes two inputs as in course notes 001 (w[0]*x[0] + w[1]*x[1] + b)."""
 
 CAUGHT_BY = ["perceptron_matches_reference", "perceptron_integer_inputs"]
-PASSES = ["perceptron_seed_example", "perceptron_is_a_threshold_of_w_dot_x_plus_b", "AND_truth_table",
+PASSES = ["perceptron_course_notes_example", "perceptron_is_a_threshold_of_w_dot_x_plus_b", "AND_truth_table",
           "XOR_truth_table"]
 
 

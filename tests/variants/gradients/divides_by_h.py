@@ -1,9 +1,10 @@
 """Central difference divided by h instead of 2h: every gradient comes out twice too large."""
 import numpy as np
 
-CAUGHT_BY = ["seed_partial_derivatives", "seed_chain_rule_example", "function_2_example", "cubic_is_precise",
-             "uses_the_given_h", "gradient_descent_function_2_example", "numerical_gradient_matches_reference"]
-PASSES = ["x_is_restored", "gradient_descent_on_a_quadratic", "init_x_is_unchanged"]
+CAUGHT_BY = ["course_notes_partial_derivatives", "course_notes_chain_rule_example", "function_2_example",
+             "works_for_any_shape", "x_is_restored", "sine_gradient", "cubic_is_precise", "uses_the_given_h",
+             "product_gradient", "gradient_descent_function_2_example", "numerical_gradient_matches_reference"]
+PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 
 def numerical_gradient(f, x, h=1e-4):

@@ -1,9 +1,9 @@
 """Works on a float32 copy of x: x + h is rounded to float32, so the step is only ~1e-3 accurate."""
 import numpy as np
 
-CAUGHT_BY = ["seed_partial_derivatives", "works_for_any_shape", "cubic_is_precise", "sine_gradient",
-             "numerical_gradient_matches_reference"]
-PASSES = ["x_is_restored", "init_x_is_unchanged"]
+CAUGHT_BY = ["course_notes_partial_derivatives", "works_for_any_shape", "x_is_restored", "cubic_is_precise",
+             "sine_gradient", "numerical_gradient_matches_reference"]
+PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 
 def numerical_gradient(f, x, h=1e-4):

@@ -1,7 +1,7 @@
 """The textbook's `x = init_x`: x -= ... then changes the caller's array too."""
-CAUGHT_BY = ["init_x_is_unchanged"]
-PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_function_2_example",
-          "gradient_descent_matches_reference"]
+CAUGHT_BY = ["gradient_descent_function_2_example", "gradient_descent_on_a_quadratic",
+             "gradient_descent_matches_reference"]
+PASSES = ["course_notes_partial_derivatives", "works_for_any_shape", "x_is_restored"]
 
 
 def gradient_descent(f, init_x, lr, steps):

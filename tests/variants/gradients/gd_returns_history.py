@@ -3,7 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["gradient_descent_function_2_example", "gradient_descent_on_a_quadratic",
              "gradient_descent_matches_reference"]
-PASSES = ["init_x_is_unchanged"]
+PASSES = ["works_for_any_shape", "numerical_gradient_matches_reference"]
 
 
 def gradient_descent(f, init_x, lr, steps):

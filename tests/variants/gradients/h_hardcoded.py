@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["uses_the_given_h"]
-PASSES = ["seed_partial_derivatives", "works_for_any_shape", "x_is_restored", "cubic_is_precise",
+PASSES = ["course_notes_partial_derivatives", "works_for_any_shape", "x_is_restored", "cubic_is_precise",
           "numerical_gradient_matches_reference", "gradient_descent_function_2_example"]
 
 

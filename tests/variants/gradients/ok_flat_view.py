@@ -1,4 +1,5 @@
-"""Correct: a flat view of x stepped with += h / -= 2h / += h (restored up to rounding)."""
+"""Correct: a flat view of x stepped with += h / -= 2h / += h, so x is restored only up to
+float64 rounding (about 1e-16 of |x| + h), which the docstring allows."""
 import numpy as np
 
 

@@ -2,8 +2,8 @@
 import numpy as np
 
 CAUGHT_BY = ["works_for_any_shape", "numerical_gradient_matches_reference"]
-PASSES = ["seed_partial_derivatives", "seed_chain_rule_example", "function_2_example", "product_gradient",
-          "gradient_descent_function_2_example"]
+PASSES = ["course_notes_partial_derivatives", "course_notes_chain_rule_example", "function_2_example",
+          "product_gradient", "gradient_descent_function_2_example"]
 
 
 def numerical_gradient(f, x, h=1e-4):

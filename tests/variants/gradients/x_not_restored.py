@@ -1,8 +1,9 @@
 """Never puts x[idx] back: x is left shifted by -h, and later partials are taken at the wrong point."""
 import numpy as np
 
-CAUGHT_BY = ["x_is_restored", "product_gradient", "gradient_descent_function_2_example"]
-PASSES = ["works_for_any_shape", "cubic_is_precise", "sine_gradient", "seed_chain_rule_example",
+CAUGHT_BY = ["course_notes_partial_derivatives", "x_is_restored", "product_gradient",
+             "gradient_descent_function_2_example", "numerical_gradient_matches_reference"]
+PASSES = ["works_for_any_shape", "cubic_is_precise", "sine_gradient", "course_notes_chain_rule_example",
           "gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 

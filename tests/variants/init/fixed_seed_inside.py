@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["uses_the_given_rng"]
-PASSES = ["same_seed_same_weights", "xavier_std", "he_std"]
+PASSES = ["same_seed_same_weights", "xavier_std", "he_std", "shape_and_dtype"]
 
 
 def xavier_init(n_in, n_out, rng):

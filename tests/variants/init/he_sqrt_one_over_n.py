@@ -1,8 +1,9 @@
 """he_init with the Xavier scale sqrt(1 / n_in): the factor 2 for ReLU is forgotten."""
 import numpy as np
 
-CAUGHT_BY = ["he_std", "draws_look_normal[he_init]", "matches_reference_distribution[he_init]"]
-PASSES = ["xavier_std", "shape_and_dtype", "uses_the_given_rng"]
+CAUGHT_BY = ["he_std", "draws_look_normal[he_init]", "same_seed_same_weights", "uses_the_given_rng",
+             "matches_reference_distribution[he_init]"]
+PASSES = ["xavier_std", "shape_and_dtype"]
 
 
 def he_init(n_in, n_out, rng):

@@ -1,8 +1,8 @@
 """Weights of shape (n_out, n_in), the PyTorch nn.Linear layout, instead of the documented (n_in, n_out)."""
 import numpy as np
 
-CAUGHT_BY = ["shape_and_dtype", "xavier_std", "he_std", "matches_reference_distribution[xavier_init]",
-             "matches_reference_distribution[he_init]"]
+CAUGHT_BY = ["shape_and_dtype", "xavier_std", "he_std", "same_seed_same_weights", "uses_the_given_rng",
+             "matches_reference_distribution[xavier_init]", "matches_reference_distribution[he_init]"]
 
 
 def xavier_init(n_in, n_out, rng):

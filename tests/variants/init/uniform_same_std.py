@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["draws_look_normal[he_init]"]
-PASSES = ["he_std", "matches_reference_distribution[he_init]"]
+PASSES = ["he_std", "same_seed_same_weights", "uses_the_given_rng", "matches_reference_distribution[he_init]"]
 
 
 def he_init(n_in, n_out, rng):

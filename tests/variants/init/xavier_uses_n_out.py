@@ -1,7 +1,8 @@
 """xavier_init scaled by the number of outputs: std sqrt(1 / n_out) instead of sqrt(1 / n_in)."""
 import numpy as np
 
-CAUGHT_BY = ["xavier_std", "matches_reference_distribution[xavier_init]"]
+CAUGHT_BY = ["xavier_std", "same_seed_same_weights", "uses_the_given_rng",
+             "matches_reference_distribution[xavier_init]"]
 PASSES = ["he_std", "shape_and_dtype"]
 
 

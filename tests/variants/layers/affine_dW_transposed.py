@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["affine_gradient_check", "affine_matches_reference"]
-PASSES = ["affine_seed_example", "sigmoid_gradient_check"]
+PASSES = ["affine_course_notes_example", "sigmoid_gradient_check"]
 
 
 class Affine:

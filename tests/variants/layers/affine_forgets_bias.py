@@ -1,7 +1,7 @@
 """Affine.forward returns x @ W and never adds b (db is still computed in backward)."""
 import numpy as np
 
-CAUGHT_BY = ["affine_seed_example", "affine_gradient_check", "affine_matches_reference"]
+CAUGHT_BY = ["affine_course_notes_example", "affine_gradient_check", "affine_matches_reference"]
 
 
 class Affine:

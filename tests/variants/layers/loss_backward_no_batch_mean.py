@@ -1,9 +1,9 @@
 """SoftmaxWithLoss.backward returns y - t, forgetting the 1/N of the mean loss."""
 import numpy as np
 
-CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_gradient_check", "softmax_loss_matches_reference",
-             "softmax_loss_large_scores"]
-PASSES = ["softmax_loss_seed_example", "softmax_loss_label_targets"]
+CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_label_targets", "softmax_loss_gradient_check",
+             "softmax_loss_matches_reference", "softmax_loss_large_scores"]
+PASSES = ["softmax_loss_course_notes_example"]
 
 
 class SoftmaxWithLoss:
@@ -19,4 +19,4 @@ class SoftmaxWithLoss:
         return float(self.loss)
 
     def backward(self, dout=1):
-        return self.y - self.t
+        return dout * (self.y - self.t)

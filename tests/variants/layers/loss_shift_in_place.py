@@ -1,9 +1,11 @@
-"""SoftmaxWithLoss.forward shifts the scores in place (x -= max), changing the caller's x."""
+"""SoftmaxWithLoss.forward shifts the scores in place (x -= max), changing the caller's x.
+
+The docstring says forward does not change x, so every call of it fails."""
 import numpy as np
 
-CAUGHT_BY = ["softmax_loss_forward_keeps_inputs"]
-PASSES = ["softmax_loss_seed_example", "softmax_loss_gradient_check", "softmax_loss_matches_reference",
-          "softmax_loss_large_scores"]
+CAUGHT_BY = ["softmax_loss_course_notes_example", "softmax_loss_batch_mean", "softmax_loss_label_targets",
+             "softmax_loss_gradient_check", "softmax_loss_matches_reference", "softmax_loss_large_scores"]
+PASSES = ["affine_gradient_check", "relu_gradient_check"]
 
 
 class SoftmaxWithLoss:
@@ -18,4 +20,4 @@ class SoftmaxWithLoss:
         return float(self.loss)
 
     def backward(self, dout=1):
-        return (self.y - self.t) / self.y.shape[0]
+        return dout * (self.y - self.t) / self.y.shape[0]

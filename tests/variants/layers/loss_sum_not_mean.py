@@ -1,8 +1,9 @@
 """SoftmaxWithLoss.forward sums the cross-entropy over the batch instead of averaging it."""
 import numpy as np
 
-CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_gradient_check", "softmax_loss_matches_reference"]
-PASSES = ["softmax_loss_seed_example", "softmax_loss_label_targets"]
+CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_label_targets", "softmax_loss_gradient_check",
+             "softmax_loss_matches_reference"]
+PASSES = ["softmax_loss_course_notes_example"]
 
 
 class SoftmaxWithLoss:
@@ -17,4 +18,4 @@ class SoftmaxWithLoss:
         return float(self.loss)
 
     def backward(self, dout=1):
-        return (self.y - self.t) / self.y.shape[0]
+        return dout * (self.y - self.t) / self.y.shape[0]

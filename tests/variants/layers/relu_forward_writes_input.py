@@ -1,6 +1,8 @@
-"""Relu.forward sets out = x (the same array, no copy), so out[mask] = 0 zeroes the caller's x."""
-CAUGHT_BY = ["relu_forward_keeps_input"]
-PASSES = ["relu_forward_values", "relu_gradient_check", "relu_matches_reference"]
+"""Relu.forward sets out = x (the same array, no copy), so out[mask] = 0 zeroes the caller's x.
+
+The docstring says forward does not change x, so every call of it fails."""
+CAUGHT_BY = ["relu_forward_values", "relu_gradient_check", "relu_matches_reference"]
+PASSES = ["affine_gradient_check", "sigmoid_gradient_check", "softmax_loss_gradient_check"]
 
 
 class Relu:

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["relu_gradient_check", "relu_matches_reference"]
-PASSES = ["relu_forward_values", "relu_forward_keeps_input", "affine_gradient_check"]
+PASSES = ["relu_forward_values", "affine_gradient_check"]
 
 
 class Relu:

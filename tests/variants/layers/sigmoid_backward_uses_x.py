@@ -1,7 +1,7 @@
 """Sigmoid.backward uses x (1 - x) with the forward input x instead of out (1 - out)."""
 import numpy as np
 
-CAUGHT_BY = ["sigmoid_seed_example", "sigmoid_gradient_check", "sigmoid_matches_reference"]
+CAUGHT_BY = ["sigmoid_course_notes_example", "sigmoid_gradient_check", "sigmoid_matches_reference"]
 PASSES = ["affine_gradient_check", "relu_gradient_check"]
 
 

@@ -2,7 +2,6 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "classic_example", "recovers_planted_line", "matches_reference"]
-PASSES = ["zero_epochs_give_zero"]
 
 
 def fit_linear_regression(x, y, lr, epochs):

@@ -1,7 +1,7 @@
 """Starts W and b at random values (as for a network's weights), not at 0 as documented."""
 import numpy as np
 
-CAUGHT_BY = ["zero_epochs_give_zero", "first_epoch_by_hand", "cost_never_rises", "matches_reference"]
+CAUGHT_BY = ["first_epoch_by_hand", "cost_never_rises", "matches_reference"]
 PASSES = ["classic_example", "recovers_planted_line"]
 
 

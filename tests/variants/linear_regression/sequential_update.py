@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "matches_reference"]
-PASSES = ["zero_epochs_give_zero", "classic_example", "recovers_planted_line"]
+PASSES = ["classic_example", "recovers_planted_line"]
 
 
 def fit_linear_regression(x, y, lr, epochs):

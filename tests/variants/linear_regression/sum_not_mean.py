@@ -1,8 +1,7 @@
 """Forgets the 1/m: sums the errors, so each step is m times too large (and diverges for large m)."""
 import numpy as np
 
-CAUGHT_BY = ["first_epoch_by_hand", "matches_reference"]
-PASSES = ["zero_epochs_give_zero"]
+CAUGHT_BY = ["first_epoch_by_hand", "recovers_planted_line", "cost_never_rises", "matches_reference"]
 
 
 def fit_linear_regression(x, y, lr, epochs):

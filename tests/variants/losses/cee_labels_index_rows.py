@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["cee_label_examples", "cee_labels_match_one_hot", "cee_matches_reference_labels"]
-PASSES = ["cee_seed_examples", "cee_matches_reference_one_hot"]
+PASSES = ["cee_worked_examples", "cee_matches_reference_one_hot"]
 
 
 def cross_entropy_error(y, t):

@@ -3,7 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["cee_label_examples", "cee_labels_match_one_hot", "cee_matches_reference_one_hot",
              "cee_matches_reference_labels"]
-PASSES = ["cee_seed_examples"]
+PASSES = ["cee_worked_examples"]
 
 
 def cross_entropy_error(y, t):

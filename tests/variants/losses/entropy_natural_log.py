@@ -1,8 +1,8 @@
 """entropy_bits with np.log: nats, not bits (a fair coin gives 0.693 instead of 1)."""
 import numpy as np
 
-CAUGHT_BY = ["entropy_closed_forms", "entropy_with_zeros", "entropy_matches_reference"]
-PASSES = ["entropy_per_row"]
+CAUGHT_BY = ["entropy_closed_forms", "entropy_with_zeros", "cross_entropy_bits_gibbs", "entropy_matches_reference"]
+PASSES = ["entropy_per_row", "entropy_adds_up"]
 
 
 def entropy_bits(p):

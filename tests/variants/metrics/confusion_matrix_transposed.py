@@ -3,9 +3,9 @@ precision and recall built on it swap places."""
 import numpy as np
 
 CAUGHT_BY = ["confusion_matrix_binary_example", "confusion_matrix_known_tables", "confusion_matrix_properties",
-             "confusion_matrix_matches_reference", "precision_known_tables", "recall_known_tables"]
-PASSES = ["accuracy_known_example", "confusion_matrix_is_integer", "precision_matches_reference",
-          "recall_matches_reference"]
+             "confusion_matrix_matches_reference", "confusion_matrix_is_integer", "precision_known_tables",
+             "recall_known_tables"]
+PASSES = ["accuracy_known_example", "precision_matches_reference", "recall_matches_reference"]
 
 
 def confusion_matrix(y_true, y_pred, num_classes):

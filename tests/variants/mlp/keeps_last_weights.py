@@ -1,6 +1,7 @@
 """Early stopping "keeps" model.state_dict() without copying it: the live tensors, so the last weights.
 
-The mistake of the seed's loop, where best_model = deepcopy(model.state_dict) copies the method.
+best_state follows every later step of the optimizer, and load_state_dict(best_state) at the end
+loads the last epoch's weights back into the model.
 """
 import math
 

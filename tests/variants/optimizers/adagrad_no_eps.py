@@ -1,7 +1,7 @@
 """AdaGrad without eps: a gradient that is 0 from the start gives 0 / 0 = nan."""
 import numpy as np
 
-CAUGHT_BY = ["zero_gradient_is_safe", "adagrad_matches_reference"]
+CAUGHT_BY = ["zero_gradient_is_safe", "adagrad_first_steps", "adagrad_matches_reference"]
 PASSES = ["all_converge_on_a_quadratic", "state_kept_per_key"]
 
 

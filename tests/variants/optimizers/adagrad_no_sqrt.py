@@ -1,8 +1,8 @@
 """AdaGrad divides by h itself instead of sqrt(h): the first step is lr / g instead of about lr."""
 import numpy as np
 
-CAUGHT_BY = ["adagrad_first_steps", "adagrad_matches_reference"]
-PASSES = ["zero_gradient_is_safe", "state_kept_per_key"]
+CAUGHT_BY = ["adagrad_first_steps", "zero_gradient_is_safe", "adagrad_matches_reference"]
+PASSES = ["state_kept_per_key", "update_is_in_place"]
 
 
 class AdaGrad:

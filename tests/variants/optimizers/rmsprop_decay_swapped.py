@@ -1,8 +1,8 @@
 """RMSprop with the decay on the wrong term: h = (1 - decay_rate) * h + decay_rate * g * g."""
 import numpy as np
 
-CAUGHT_BY = ["rmsprop_first_steps", "rmsprop_matches_reference"]
-PASSES = ["zero_gradient_is_safe", "state_kept_per_key", "update_is_in_place"]
+CAUGHT_BY = ["rmsprop_first_steps", "zero_gradient_is_safe", "rmsprop_matches_reference"]
+PASSES = ["state_kept_per_key", "update_is_in_place"]
 
 
 class RMSprop:

@@ -1,5 +1,6 @@
 """SGD builds and returns a new dict: the caller's params never change."""
-CAUGHT_BY = ["sgd_seed_example", "sgd_step_by_hand", "update_is_in_place", "sgd_matches_reference"]
+CAUGHT_BY = ["sgd_course_notes_example", "sgd_step_by_hand", "update_is_in_place", "all_converge_on_a_quadratic",
+             "sgd_matches_reference"]
 PASSES = ["momentum_first_steps", "adam_first_steps"]
 
 

@@ -1,7 +1,7 @@
 """Returns converged=True unconditionally, even when the epochs ran out (XOR)."""
 import numpy as np
 
-CAUGHT_BY = ["XOR_does_not_converge", "contradictory_data_not_converged", "zero_epochs_not_converged"]
+CAUGHT_BY = ["XOR_and_XNOR_not_converged", "contradictory_data_not_converged", "zero_epochs_not_converged"]
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "separable_data_converges_and_separates"]
 
 

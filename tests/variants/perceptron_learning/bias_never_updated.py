@@ -1,8 +1,8 @@
 """Updates w but forgets b: the boundary stays through the origin, so AND and NAND cannot be learned."""
 import numpy as np
 
-CAUGHT_BY = ["learns_AND", "learns_NAND", "learns_three_input_AND"]
-PASSES = ["learns_OR", "XOR_does_not_converge", "same_seed_same_result"]
+CAUGHT_BY = ["learns_AND", "learns_NAND", "learns_every_linearly_separable_table", "learns_three_input_AND"]
+PASSES = ["learns_OR", "XOR_and_XNOR_not_converged"]
 
 
 def train_perceptron(X, y, lr, epochs, rng):

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["zero_epochs_not_converged"]
-PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_does_not_converge",
+PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged",
           "separable_data_converges_and_separates", "contradictory_data_not_converged"]
 
 

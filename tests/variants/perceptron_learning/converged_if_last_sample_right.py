@@ -1,7 +1,7 @@
 """Decides convergence from the last sample of the epoch only, not from the whole epoch."""
 import numpy as np
 
-CAUGHT_BY = ["XOR_does_not_converge", "contradictory_data_not_converged"]
+CAUGHT_BY = ["XOR_and_XNOR_not_converged", "contradictory_data_not_converged"]
 
 
 def train_perceptron(X, y, lr, epochs, rng):

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["same_seed_same_result"]
-PASSES = ["learns_AND", "learns_OR", "XOR_does_not_converge", "separable_data_converges_and_separates"]
+PASSES = ["learns_AND", "learns_OR", "XOR_and_XNOR_not_converged", "separable_data_converges_and_separates"]
 
 
 def train_perceptron(X, y, lr, epochs, rng):

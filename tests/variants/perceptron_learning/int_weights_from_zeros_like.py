@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["integer_inputs"]
-PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_does_not_converge", "same_seed_same_result",
+PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged", "same_seed_same_result",
           "separable_data_converges_and_separates"]
 
 

@@ -2,7 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["learns_three_input_AND", "separable_data_converges_and_separates"]
-PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_does_not_converge"]
+PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged"]
 
 
 def train_perceptron(X, y, lr, epochs, rng):

@@ -1,9 +1,12 @@
 """Dropout that saves memory by scaling x in place (x *= mask): the caller's activations are overwritten."""
 import numpy as np
 
-CAUGHT_BY = ["input_not_modified"]
-PASSES = ["eval_is_identity", "train_keeps_or_rescales", "expectation_preserved",
-          "dropout_train_matches_reference_in_law"]
+CAUGHT_BY = ["eval_is_identity", "train_keeps_or_rescales", "dropped_fraction_matches_ratio[0.1]",
+             "dropped_fraction_matches_ratio[0.5]", "dropped_fraction_matches_ratio[0.8]",
+             "units_dropped_independently", "expectation_preserved", "ratio_zero_keeps_everything",
+             "same_seed_same_mask", "uses_the_given_rng", "dropout_eval_matches_reference",
+             "dropout_train_matches_reference_in_law"]
+PASSES = ["l2_worked_example", "l2_sums_over_all_arrays", "l2_properties", "l2_matches_reference"]
 
 
 def dropout(x, ratio, train, rng):

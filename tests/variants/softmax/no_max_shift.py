@@ -1,8 +1,8 @@
 """Softmax straight from the formula: exp overflows for scores near 1000."""
 import numpy as np
 
-CAUGHT_BY = ["seed_example_no_overflow", "extreme_scores_stay_finite"]
-PASSES = ["seed_example_small"]
+CAUGHT_BY = ["course_notes_example_no_overflow", "extreme_scores_stay_finite"]
+PASSES = ["course_notes_example_small"]
 
 
 def softmax(a):
