@@ -1,13 +1,12 @@
-"""CI runs exactly the commands README.md gives a new user."""
-import re
-
+"""CI runs exactly the commands README.md gives a new user (tests/test_docs.py runs the others)."""
 from tests.kit import KIT
+from tests.test_docs import bash_blocks
 
 
 def readme_commands() -> list[str]:
     text = (KIT / "README.md").read_text()
     quick_start = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```bash\n(.+?)\n```", quick_start, flags=re.S)
+    return bash_blocks(quick_start)
 
 
 def test_ci_runs_readme_setup_then_tests():
@@ -15,3 +14,20 @@ def test_ci_runs_readme_setup_then_tests():
     ci = (KIT / ".ci" / "run").read_text()
     assert setup in ci and tests in ci
     assert ci.index(setup) < ci.index(tests)
+
+
+def test_ci_tests_fresh_installs_newest_and_oldest():
+    """.ci/run installs into fresh virtual environments: PyTorch's CPU build before README's set-up
+    (the newest versions pyproject.toml allows), then every direct dependency at its lower bound."""
+    import subprocess
+    import sys
+
+    setup = readme_commands()[0]
+    ci = (KIT / ".ci" / "run").read_text()
+    assert "-m venv" in ci
+    assert ci.index("pip install -q torch==2.13.0") < ci.index(setup)
+    assert ci.index(setup) < ci.index("lowest_pins.py test >")
+    pins = subprocess.run([sys.executable, str(KIT / ".ci" / "lowest_pins.py"), "test", "torch", "nbgrader"],
+                          capture_output=True, text=True, check=True).stdout.split()
+    names = {pin.split("==")[0] for pin in pins}
+    assert {"numpy", "pytest", "hypothesis", "torch", "nbgrader", "pytest-xdist"} <= names, pins
