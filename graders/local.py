@@ -52,6 +52,7 @@ from graders.remote import (
     RemoteObject,
     StopCheck,
     StudentException,
+    is_tensor,
     settle_arguments,
 )
 
@@ -79,7 +80,7 @@ def to_grader(value, owner: LocalObject):
         return int(value)
     if isinstance(value, float):
         return float(value)
-    if _is_tensor(value):
+    if is_tensor(value):
         return value.detach().cpu().numpy().copy()
     if isinstance(value, np.random.Generator):
         return copy.deepcopy(value)
@@ -116,7 +117,7 @@ def data_copy(value):
         return value.copy()
     if isinstance(value, np.random.Generator):
         return copy.deepcopy(value)
-    if _is_tensor(value):
+    if is_tensor(value):
         return value.detach().clone()
     if type(value) in (list, tuple):
         return type(value)(data_copy(v) for v in value)
@@ -305,10 +306,6 @@ class LocalModule(LocalObject):
 
     def __repr__(self) -> str:
         return f"<your notebook for {self._worker.module}>"
-
-
-def _is_tensor(value) -> bool:
-    return type(value).__module__.startswith("torch") and hasattr(value, "detach")
 
 
 def _message(exc: BaseException) -> str:

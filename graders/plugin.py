@@ -124,25 +124,20 @@ def pytest_runtest_call(item):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Give each phase of a check its verdict, and show a failure as the student's feedback,
-    not as the grader's traceback."""
+    """Show a failed phase of a check as the student's feedback, not as the grader's traceback."""
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" or report.failed or report.skipped:
-        verdict = check_verdict(item, call, report)
-        if report.failed and call.excinfo is not None:
-            report.longrepr = "\n".join(verdict_lines(verdict))
+    if report.failed and call.excinfo is not None:
+        report.longrepr = "\n".join(verdict_lines(check_verdict(item, call, report)))
 
 
 def check_verdict(item, call, report) -> Verdict:
     """The verdict of one phase (setup, call, teardown) of a check."""
     marker = item.get_closest_marker("hint")
     hint = marker.args[0] if marker else ""
-    if report.skipped:
-        exc = call.excinfo.value if call.excinfo is not None else None
-        reason = str(getattr(exc, "msg", "") or "") or "skipped"
-        return verdict_for(None, skipped_reason=reason)
     exc = call.excinfo.value if call.excinfo is not None else None
+    if report.skipped:
+        return verdict_for(None, skipped_reason=str(getattr(exc, "msg", "") or "") or "skipped")
     record = item.stash.get(EXAMPLE, None) if report.when == "call" else None
     return verdict_for(exc, hint=hint, example=record.text() if record is not None and exc is not None else "")
 

@@ -401,7 +401,7 @@ class Worker:
 
 
 ALL_ARGUMENTS = "*"
-MUTABLE = (np.ndarray, dict, list, np.random.Generator)   # and torch tensors (see _is_tensor)
+MUTABLE = (np.ndarray, dict, list, np.random.Generator)   # and torch tensors (see is_tensor)
 
 
 def settle_arguments(before: dict, after: dict, in_place, callee: str = "your code") -> None:
@@ -440,16 +440,17 @@ def _describe_value(value) -> str:
     return f"a {type(value).__name__}"
 
 
-def _is_tensor(value) -> bool:
+def is_tensor(value) -> bool:
+    """A torch tensor, told apart without importing torch (the grader may have none)."""
     return type(value).__module__.startswith("torch") and hasattr(value, "detach")
 
 
 def _changed(ours, theirs) -> bool:
     """Whether the student's copy of an argument differs from the grader's (containers compared deeply;
     a torch tensor comes back as the array of its values)."""
-    if _is_tensor(ours):
+    if is_tensor(ours):
         ours = ours.detach().cpu().numpy()
-    if _is_tensor(theirs):
+    if is_tensor(theirs):
         theirs = theirs.detach().cpu().numpy()
     if isinstance(ours, np.ndarray):
         if not isinstance(theirs, np.ndarray) or ours.shape != theirs.shape:
@@ -483,8 +484,8 @@ def _both_nan(a, b) -> bool:
 
 
 def _copy_into(ours, theirs) -> None:
-    if _is_tensor(ours) and (isinstance(theirs, np.ndarray) or _is_tensor(theirs)):
-        if _is_tensor(theirs):
+    if is_tensor(ours) and (isinstance(theirs, np.ndarray) or is_tensor(theirs)):
+        if is_tensor(theirs):
             theirs = theirs.detach().cpu().numpy()
         if tuple(ours.shape) == theirs.shape:
             ours.detach().copy_(_tensor_like(ours, theirs))
@@ -495,13 +496,13 @@ def _copy_into(ours, theirs) -> None:
             np.copyto(ours, theirs, casting="unsafe")
     elif isinstance(ours, dict) and isinstance(theirs, dict):
         for key in theirs:
-            if key in ours and (isinstance(ours[key], MUTABLE) or _is_tensor(ours[key])):
+            if key in ours and (isinstance(ours[key], MUTABLE) or is_tensor(ours[key])):
                 _copy_into(ours[key], theirs[key])
             else:
                 ours[key] = theirs[key]
     elif isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
         for i, (a, b) in enumerate(zip(ours, theirs)):
-            if isinstance(a, MUTABLE) or _is_tensor(a):
+            if isinstance(a, MUTABLE) or is_tensor(a):
                 _copy_into(a, b)
             else:
                 ours[i] = b
