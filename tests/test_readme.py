@@ -40,3 +40,15 @@ def test_ci_tests_fresh_installs_newest_and_oldest():
                           capture_output=True, text=True, check=True).stdout.split()
     names = {pin.split("==")[0] for pin in pins}
     assert {"numpy", "pytest", "hypothesis", "torch", "nbgrader", "pytest-xdist"} <= names, pins
+
+
+def test_ci_exit_trap_keeps_a_passing_run_passing():
+    """The clean-up trap runs after every job has been waited for; under `set -e` a failing command
+    in it (`kill` with no job left exits 2) would fail a run whose every step passed."""
+    import subprocess
+
+    ci = (KIT / ".ci" / "run").read_text()
+    trap = next(line for line in ci.splitlines() if line.startswith("trap "))
+    script = f'set -euo pipefail\nVENVS="$(mktemp -d)"\n{trap}\n(true) &\nwait $!\necho steps-passed\n'
+    run = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
+    assert (run.returncode, run.stdout.strip()) == (0, "steps-passed"), run
