@@ -38,6 +38,7 @@ from graders.runner import GRADERS, KIT_ROOT
 STUDENTS = "students"
 REPORT = "report.json"
 SUBMISSION_TIMEOUT_S = 3600.0
+STAGING_PREFIX = "dlgrade-class-"   # + the run's pid: a later run removes the folder of a run killed mid-way
 
 
 class ClassError(Exception):
@@ -48,6 +49,7 @@ class ClassError(Exception):
 class Submission:
     student: str
     source: Path
+    problem: str = ""   # why it is not graded (it is listed with this reason instead), '' when it is
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,38 @@ class Outcome:
 
 # -- what to grade -----------------------------------------------------------------------------
 def discover(folder: Path, exclude: tuple[Path, ...] = ()) -> list[Submission]:
-    """One submission per sub-folder or archive of ``folder``, sorted by student."""
+    """One submission per sub-folder or archive of ``folder``, sorted by student.
+
+    The student is the entry's name (bytes that are not UTF-8 written as ``\\xe9``, so that every
+    file of the run can hold it). A symbolic link is listed with that problem, not followed: it
+    may point anywhere, the reference solutions included.
+    """
     found: dict[str, list[Path]] = {}
+    problems: dict[str, str] = {}
     excluded = {p.resolve() for p in exclude}
     for entry in sorted(Path(folder).iterdir()):
         if entry.name.startswith(".") or entry.resolve() in excluded:
             continue
+        student = printable_name(entry.name)
         suffix = archives.archive_suffix(entry)
-        if entry.is_dir():
-            found.setdefault(entry.name, []).append(entry)
+        if entry.is_symlink():
+            found.setdefault(student, []).append(entry)
+            problems[student] = (f"{student} is a symbolic link (to {printable_name(os.readlink(entry))}), "
+                                 "which is not graded: copy the submission into the class folder instead")
+        elif entry.is_dir():
+            found.setdefault(student, []).append(entry)
         elif entry.is_file() and suffix is not None and len(entry.name) > len(suffix):
-            found.setdefault(entry.name[: -len(suffix)], []).append(entry)
+            found.setdefault(student[: -len(suffix)], []).append(entry)
     clashes = {name: paths for name, paths in found.items() if len(paths) > 1}
     if clashes:
         listing = "; ".join(f"{name}: {', '.join(p.name for p in paths)}" for name, paths in clashes.items())
         raise ClassError(f"more than one submission for a student ({listing}); keep one of each")
-    return [Submission(name, paths[0]) for name, paths in sorted(found.items())]
+    return [Submission(name, paths[0], problems.get(name, "")) for name, paths in sorted(found.items())]
+
+
+def printable_name(name: str) -> str:
+    """A file name as text any file can hold: bytes that were not UTF-8 become ``\\xNN``."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
 
 
 def content_hash(folder: Path) -> str:
@@ -131,7 +149,8 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     if on_start:
         on_start(len(submissions))
     outcomes = {}
-    with tempfile.TemporaryDirectory(prefix="dlgrade-class-") as staging:
+    remove_stale_staging()
+    with tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}{os.getpid()}-") as staging:
         job.staging = Path(staging)
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, workers))
         try:
@@ -166,6 +185,8 @@ class _Job:
         self.stopping = False
 
     def grade(self, sub: Submission) -> Outcome:
+        if sub.problem:
+            return self._failed(sub.student, "", sub.problem)
         folder = self.staging / "files" / sub.student
         try:
             skipped = archives.unpack(sub.source, folder / sub.student)
@@ -189,7 +210,7 @@ class _Job:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         argv = [sys.executable, "-m", "graders.classroom", str(root), str(partial), f"--student={student}",
-                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers)]
+                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers), f"--parent={os.getpid()}"]
         if self.points_file:
             argv += ["--points", str(Path(self.points_file).resolve())]
         if self.max_call_timeout is not None:
@@ -254,6 +275,25 @@ class _Job:
         return Outcome(student, "failed", problem=problem)
 
 
+def remove_stale_staging() -> None:
+    """Remove the staging folders (copies of student code) that killed class runs left behind:
+    those of a process that no longer runs."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{STAGING_PREFIX}*-*"):
+        pid = folder.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # someone else's process
+        return True
+    return True
+
+
 def _still_valid(previous: dict | None, digest: str, fingerprint: str) -> bool:
     """Whether an earlier result can stand: graded completely, from the same files and the same grading.
     A task that could not be graded (no dataset, no PyTorch) is tried again on every run."""
@@ -310,7 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=Path)
     parser.add_argument("--max-call-timeout", type=float)
     parser.add_argument("--note", action="append", default=[])
+    parser.add_argument("--parent", type=int, help="the class run's pid: this grader dies with it")
     args = parser.parse_args(argv)
+    if args.parent is not None:
+        sandbox.die_with_parent(args.parent)
     args.out.mkdir(parents=True, exist_ok=True)
     extra = (f"--max-call-timeout={args.max_call_timeout}",) if args.max_call_timeout is not None else ()
     report = grade(args.submission, args.tasks.split(","), tiers=tuple(args.tiers.split(",")),

@@ -140,7 +140,17 @@ def cuda_available(student) -> bool:
     or an environment that hides the GPU from it must not turn a GPU run into a crash
     blamed on the student.
     """
-    return not _gpu_hidden() and bool(worker_torch(student).cuda.is_available())
+    return not _gpu_hidden() and worker_reaches_cuda(student)
+
+
+def worker_reaches_cuda(student) -> bool:
+    """Whether the worker's torch reaches a CUDA GPU, whatever DLGRADE_DEVICE says.
+
+    The worker was asked before the student's module was imported (remote.Worker's probe),
+    so no function of that module (a replaced ``torch.cuda.is_available``) changes the answer.
+    """
+    worker_torch(student)   # the module loads, and has `import torch` at its top
+    return worker_of(student).cuda
 
 
 def no_gpu_reason() -> str:
@@ -511,6 +521,41 @@ def quick_run(student, artifacts: Path | None) -> Score:
     return once(_QUICK, student, run)
 
 
+def grader_predictions(model, images: np.ndarray, hidden: list[int]) -> np.ndarray:
+    """The classes the student's trained network gives uint8 ``images`` (N, 28, 28), computed here from
+    its weights: int64 (N,).
+
+    The network is what build_mlp's contract says (Linear, ReLU per hidden layer, then Linear;
+    dropout is off in evaluation), so its ``state_dict`` holds each Linear's weight and bias in
+    order; the grader applies them to images / 255 (preprocess's contract) in float32.
+    """
+    x = images.reshape(len(images), -1).astype(np.float32) / np.float32(255)
+    layers = linear_layers(weights(model), [INPUT_SIZE, *hidden, N_CLASSES])
+    for i, (weight, bias) in enumerate(layers):
+        x = x @ weight.T.astype(np.float32) + bias.astype(np.float32)
+        if i < len(layers) - 1:
+            x = np.maximum(x, 0)
+    return np.argmax(x, axis=1).astype(np.int64)
+
+
+def linear_layers(state: dict[str, np.ndarray], sizes: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The (weight, bias) of each Linear layer in ``state`` (a state_dict as arrays, in the network's
+    order), checked against the layer sizes asked for: weight i is (sizes[i+1], sizes[i])."""
+    layers = []
+    for name, weight in state.items():
+        if name.endswith("weight") and np.ndim(weight) == 2:
+            bias = state.get(name[: -len("weight")] + "bias")
+            layers.append((np.asarray(weight), np.zeros(len(weight)) if bias is None else np.asarray(bias)))
+    expected = [(n_out, n_in) for n_in, n_out in zip(sizes, sizes[1:])]
+    found = [w.shape for w, _ in layers]
+    if found != expected or any(b.shape != (w.shape[0],) for w, b in layers):
+        raise CheckFailed("the grader scores the trained network from its weights, but they are not the "
+                          f"Linear layers build_mlp was asked for (weights of shapes {expected})",
+                          got=f"2-D weights of shapes {found}",
+                          hint="build_mlp builds Linear, activation (and Dropout) per hidden layer, then a Linear")
+    return layers
+
+
 def sorted_subset(ds: datasets.Dataset, n: int) -> tuple[np.ndarray, np.ndarray]:
     """The first ``n`` training images, relabelled, reordered by (new) label: a trainer must shuffle."""
     labels = RELABEL[ds.y_train[:n]]
@@ -520,8 +565,10 @@ def sorted_subset(ds: datasets.Dataset, n: int) -> tuple[np.ndarray, np.ndarray]
 
 def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hidden: list[int],
                     config: dict, budget_s: float, artifacts: Path | None) -> Score:
-    """Build with the student's build_mlp, train with their train (timed, within ``budget_s``),
-    predict the test images with their predict, and score here with the test labels.
+    """Build with the student's build_mlp, train with their train (timed, within ``budget_s``), then
+    score the trained weights here: the grader runs the network on the test images itself
+    (:func:`grader_predictions`), so no student code sees them and knowing the public test set
+    (a table of its labels in ``predict``) gains nothing. ``predict`` has checks of its own.
 
     On a CPU the worker's torch runs on ``cpu_threads`` threads meanwhile (see torch_threads).
     Figures (loss curves, confusion matrix) and a metrics JSON go to ``artifacts``.
@@ -536,8 +583,7 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
         start = time.perf_counter()
         history = train(student, model, x, y, config, budget_s)
         seconds = time.perf_counter() - start
-        predicted = predicted_labels(student.predict(model, tensor(ds.x_test)), len(ds.y_test),
-                                     "predict(model, x_test)")
+        predicted = grader_predictions(model, ds.x_test, hidden)
     accuracy = float(np.mean(predicted == RELABEL[ds.y_test]))
     real_accuracy = float(np.mean(predicted == ds.y_test))
     epochs = len(history["train_loss"]) if isinstance(history, dict) and "train_loss" in history else "?"

@@ -168,7 +168,8 @@ class WorkerPool:
         worker = self.workers.get(task_id)
         if worker is None:
             worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb,
-                                                    max_timeout=self.max_timeout)
+                                                    max_timeout=self.max_timeout,
+                                                    probe_cuda=tasks.TORCH in task.requires)
         worker.reset_poison()
         try:
             return worker.ensure_started()

@@ -8,12 +8,15 @@ in the worker and surfaces here as a :class:`SubmissionProblem`.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
 import signal
 import socket
 import struct
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,7 +28,15 @@ from graders.worker import wire
 
 START_TIMEOUT_S = 60.0
 MIN_START_TIMEOUT_S = 5.0      # a cap on time limits never makes starting a worker shorter than this
-MAX_MESSAGE_BYTES = 4 * 1024**3
+# What a worker may send in one message. The largest a check expects is the GPU run's training images
+# handed back (train's arguments come back to be compared): 60,000 x 784 bytes, about 45 MiB.
+MAX_MESSAGE_BYTES = 256 * 1024**2
+MAX_HEADER_BYTES = 1024**2     # a message's JSON part (arrays travel beside it); a check's replies need ~1 KiB
+READ_CHUNK_BYTES = 1024**2     # a message is read as it arrives: claiming a size costs the grader nothing
+# What a grader function the student's code calls (a reference helper) may add to the grader's address
+# space: the reference helpers need a few MiB for any argument a check hands out; the rest is room for
+# what numpy and its BLAS threads map on first use (address space, not memory: it counts every mapping).
+CALLBACK_MEMORY_BYTES = 1024**3
 PASSED_ENV = (
     "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
     "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
@@ -136,6 +147,15 @@ class TooMuchOutput(StopCheck):
     """The student's code printed a flood of output in one call."""
 
 
+class ChannelBroken(StopCheck):
+    """The worker broke the protocol (a message too large, unreadable or out of turn): the grader
+    cannot know what the next message answers, so the worker is stopped and restarted."""
+
+
+class ProtocolError(Exception):
+    """A message from a worker that the grader does not read (see :class:`Channel`)."""
+
+
 class Channel:
     """The grader's end of the socket to a worker: whole messages, each within a deadline.
 
@@ -154,23 +174,24 @@ class Channel:
         self.sock.settimeout(_remaining(deadline))
         self.sock.sendall(header + data)
 
-    def recv(self, deadline: float) -> bytes:
+    def recv(self, deadline: float, limit: int = MAX_MESSAGE_BYTES) -> bytearray:
+        """One whole message of at most ``limit`` bytes (ProtocolError for a larger one, before reading it)."""
         (n,) = struct.unpack("!i", self._read(4, deadline))
         if n == -1:
             (n,) = struct.unpack("!Q", self._read(8, deadline))
-        if n < 0 or n > MAX_MESSAGE_BYTES:
-            raise EOFError(f"a message of {n} bytes")
-        return bytes(self._read(n, deadline))
+        if n < 0 or n > limit:
+            raise ProtocolError(f"a message of {n:,} bytes, over the {limit // 1024**2} MiB a reply may have")
+        return self._read(n, deadline)
 
     def _read(self, n: int, deadline: float) -> bytearray:
-        buf, got = bytearray(n), 0
-        view = memoryview(buf)
-        while got < n:
+        """``n`` bytes, in a buffer that grows as they arrive (never more than what was sent)."""
+        buf = bytearray()
+        while len(buf) < n:
             self.sock.settimeout(_remaining(deadline))
-            chunk = self.sock.recv_into(view[got:], n - got)
-            if chunk == 0:
+            chunk = self.sock.recv(min(n - len(buf), READ_CHUNK_BYTES))
+            if not chunk:
                 raise EOFError("the worker closed the connection")
-            got += chunk
+            buf += chunk
         return buf
 
     def close(self) -> None:
@@ -188,7 +209,7 @@ class Worker:
     """One student module, loaded in a separate process (sandboxed where possible)."""
 
     def __init__(self, submission_dir: Path, module: str, *, memory_mb: int | None = 2048,
-                 extra_env: dict | None = None, max_timeout: float | None = None):
+                 extra_env: dict | None = None, max_timeout: float | None = None, probe_cuda: bool = False):
         self.submission_dir = Path(submission_dir).resolve()
         self.module = module
         self.memory_mb = memory_mb
@@ -198,6 +219,10 @@ class Worker:
         self.conn: Channel | None = None
         self.tmpdir: tempfile.TemporaryDirectory | None = None
         self.root: RemoteModule | None = None
+        # Whether the worker reaches a CUDA GPU: asked before the student's module is imported
+        # (probe_cuda), so that nothing the student's code does can change the answer.
+        self.probe_cuda = probe_cuda
+        self.cuda = False
         self.generation = 0
         self.poison: StopCheck | None = None
         self.callbacks: dict[int, object] = {}
@@ -206,6 +231,7 @@ class Worker:
         self.functions: dict[tuple[int, str], tuple[int, str]] = {}
         self.last_callback = 0
         self.depth = 0   # requests in progress (a callback may make a request of its own)
+        self.seq = 0     # the last request's number: its reply and the callbacks it asks for carry it
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -232,6 +258,9 @@ class Worker:
         self.generation += 1
         self.callbacks.clear()
         self.functions.clear()
+        if self.probe_cuda:
+            found = self.request({"op": "probe"}, timeout=self._start_timeout())
+            self.cuda = isinstance(found, dict) and found.get("cuda") is True
         handle = self.request({"op": "import"}, timeout=self._start_timeout(), on_error=self._import_error)
         self.root = RemoteModule(self, handle._id)
 
@@ -241,8 +270,8 @@ class Worker:
         return min(START_TIMEOUT_S, max(self.max_timeout, MIN_START_TIMEOUT_S))
 
     def _import_error(self, err: dict) -> StopCheck:
-        where = str(err.get("where", ""))
-        message = str(err.get("message", "")).removesuffix(f" ({where})")
+        where = one_line(err.get("where", ""))
+        message = one_line(err.get("message", "")).removesuffix(f" ({where})")
         if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
             return BrokenModule(f"{self.module}.py has a syntax error ({message}): fix it so the file runs", where)
         if err["type"] in ("ImportError", "ModuleNotFoundError"):
@@ -292,15 +321,17 @@ class Worker:
             timeout = min(timeout, self.max_timeout)
         deadline = time.monotonic() + timeout
         self.depth += 1
+        self.seq += 1
+        seq = self.seq
         try:
-            self._send(message, deadline, timeout)
+            self._send({**message, "seq": seq}, deadline, timeout)
             while True:
-                reply = self._receive(deadline, timeout)
+                reply = self._receive(deadline, timeout, seq)
                 if "callback" not in reply:
                     break
-                self._send(self._run_callback(reply), deadline, timeout)
+                self._send(self._run_callback(reply, deadline, timeout), deadline, timeout)
             _raise_worker_problem(reply.get("err"))
-        except (CallTimeout, WorkerDied, LeftProcesses) as exc:
+        except (CallTimeout, WorkerDied, LeftProcesses, ChannelBroken) as exc:
             self.poison = exc
             self.stop()
             raise
@@ -313,8 +344,8 @@ class Worker:
         self._writeback(message, reply, in_place, callee)
         return reply["ok"]
 
-    def _send(self, message: dict, deadline: float, timeout: float) -> None:
-        data = wire.encode(message, self._callback_handle)
+    def _send(self, message: dict | bytes, deadline: float, timeout: float) -> None:
+        data = message if isinstance(message, bytes) else wire.encode(message, self._callback_handle)
         try:
             self.conn.send(data, deadline)
         except socket.timeout:
@@ -323,19 +354,27 @@ class Worker:
         except OSError:
             raise WorkerDied(self._death_reason()) from None
 
-    def _receive(self, deadline: float, timeout: float) -> dict:
+    def _receive(self, deadline: float, timeout: float, seq: int) -> dict:
+        """The next message, which must answer request ``seq`` (its reply, or a callback it asks for).
+
+        Anything else (too large, unreadable, out of turn) is :class:`ChannelBroken`: after it the
+        grader cannot tell which request a message answers, so the worker is stopped.
+        """
         try:
             data = self.conn.recv(deadline)
         except socket.timeout:
             raise CallTimeout(f"did not finish within {timeout:g} s (an endless loop, or far too slow)") from None
+        except ProtocolError as exc:
+            raise ChannelBroken(f"sent the grader {exc}; the grader stopped it") from None
         except (EOFError, OSError):
             raise WorkerDied(self._death_reason()) from None
         try:
-            reply = wire.decode(data, self._resolve_handle)
+            reply = wire.decode(data, self._resolve_handle, max_header_bytes=MAX_HEADER_BYTES)
         except wire.WireError as exc:
-            raise BadValue(f"sent back something the grader cannot read: {exc}") from None
-        if not isinstance(reply, dict):
-            raise BadValue("sent back a malformed reply")
+            raise ChannelBroken(f"sent the grader a message it cannot read ({exc}); the grader stopped it") from None
+        if not isinstance(reply, dict) or reply.get("seq") != seq:
+            raise ChannelBroken("sent the grader a message out of turn (not the answer to its request: "
+                                "something wrote to the grader's connection); the grader stopped it")
         return reply
 
     def _death_reason(self) -> str:
@@ -371,18 +410,29 @@ class Worker:
         self.callbacks[self.last_callback] = fn
         return ("cb", self.last_callback, getattr(fn, "__name__", "callback"))
 
-    def _run_callback(self, request: dict) -> dict:
+    def _run_callback(self, request: dict, deadline: float, timeout: float) -> dict | bytes:
+        """A grader function the student's code called, with its arguments, and its reply encoded: within
+        the request's deadline and CALLBACK_MEMORY_BYTES (a MemoryError goes back to the student's code)."""
         fn = self.callbacks.get(request.get("callback"))
         if fn is None:
             return {"op": "return", "err": "this grader function is no longer available"}
+        name = getattr(fn, "__name__", "a grader function")
         try:
-            return {"op": "return", "ok": fn(*request.get("args", []), **request.get("kwargs", {}))}
+            with _bounded(deadline):
+                result = fn(*request.get("args", []), **request.get("kwargs", {}))
+                return wire.encode({"op": "return", "ok": result}, self._callback_handle)
+        except _Overran:
+            raise CallTimeout(f"did not finish within {timeout:g} s (it was still in {name}(), which the grader "
+                              "runs for it, with the arguments it passed)") from None
+        except MemoryError:
+            return {"op": "return", "err": f"MemoryError: the arguments passed to {name}() need more than "
+                                           f"{CALLBACK_MEMORY_BYTES // 1024**2} MiB"}
         except Exception as exc:  # the grader's callback rejected what the student passed it
             return {"op": "return", "err": f"{type(exc).__name__}: {exc}"}
 
     def _resolve_handle(self, handle: wire.Handle):
         if handle.kind == "obj":
-            return RemoteObject(self, handle.id, handle.type_name)
+            return RemoteObject(self, handle.id, one_line(handle.type_name, 200))
         raise wire.WireError("unexpected handle kind")
 
     def _writeback(self, message: dict, reply: dict, in_place, callee: str = "your code") -> None:
@@ -398,6 +448,37 @@ class Worker:
         before = dict(enumerate(message.get("args", [])))
         before.update(message.get("kwargs", {}))
         settle_arguments(before, after, in_place, callee)
+
+
+class _Overran(BaseException):
+    """A grader function run for the student's code reached the request's deadline."""
+
+
+@contextlib.contextmanager
+def _bounded(deadline: float):
+    """Run the block in this process until ``deadline`` (SIGALRM; only the main thread can) and with at
+    most CALLBACK_MEMORY_BYTES more address space (RLIMIT_AS, put back after)."""
+    timed = threading.current_thread() is threading.main_thread()
+    if timed:
+        def overran(signum, frame):
+            raise _Overran()
+        previous = signal.signal(signal.SIGALRM, overran)
+        signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 1e-3))
+    limits = resource.getrlimit(resource.RLIMIT_AS)
+    try:
+        used = os.sysconf("SC_PAGE_SIZE") * int(Path("/proc/self/statm").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        used = None
+    bound = None if used is None else used + CALLBACK_MEMORY_BYTES
+    if bound is not None and (limits[0] == resource.RLIM_INFINITY or bound < limits[0]):
+        resource.setrlimit(resource.RLIMIT_AS, (bound, limits[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, limits)
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 ALL_ARGUMENTS = "*"
@@ -513,15 +594,15 @@ def _raise_worker_problem(err) -> None:
     if not isinstance(err, dict):
         return
     if err.get("type") == "LeftProcesses":
-        raise LeftProcesses(str(err.get("message", "")))
+        raise LeftProcesses(one_line(err.get("message", "")))
     if err.get("type") == "TooMuchOutput":
-        raise TooMuchOutput(str(err.get("message", "")))
+        raise TooMuchOutput(one_line(err.get("message", "")))
 
 
 def _student_error(err: dict) -> SubmissionProblem:
     if not isinstance(err, dict):
         return BadValue("sent back a malformed error")
-    type_name, message, where = (str(err.get(k, "")) for k in ("type", "message", "where"))
+    type_name, message, where = (one_line(err.get(k, "")) for k in ("type", "message", "where"))
     if type_name == "NotImplementedError":
         return NotAttempted("not attempted yet (still raises NotImplementedError)", where)
     if type_name == "BadReturnValue":
@@ -529,6 +610,16 @@ def _student_error(err: dict) -> SubmissionProblem:
     if type_name == "NumpyWarning":
         return NumpyWarning(f"made numpy warn: {message}", where)
     return StudentException(type_name, message, where)
+
+
+def one_line(text, limit: int = 2000) -> str:
+    """Text from the worker (which the student's code controls) as one line of at most ``limit`` characters.
+
+    Feedback shows it inside a line of the grader's own ("raised ValueError: ..."): with no line
+    breaks of its own it cannot pass for a line the grader wrote ("PASSED ...", "Total: 25/25").
+    """
+    text = "".join(c if c.isprintable() else (" | " if c in "\r\n" else " ") for c in str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def type_name(obj) -> str:

@@ -317,8 +317,7 @@ def limits(memory_mb: int | None):
     """
 
     def apply() -> None:
-        if _LIBC is not None:
-            _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        die_with_parent()
         if memory_mb:
             size = memory_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
@@ -327,6 +326,16 @@ def limits(memory_mb: int | None):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     return apply
+
+
+def die_with_parent(parent_pid: int | None = None) -> None:
+    """On Linux, have this process SIGKILLed when its parent dies (even by SIGKILL); if the parent
+    ``parent_pid`` is already gone, exit now (it may have died before this was asked)."""
+    if _LIBC is None:
+        return
+    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(1)
 
 
 def exit_signal(returncode: int | None) -> int | None:

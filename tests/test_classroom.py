@@ -266,3 +266,84 @@ def test_a_change_to_the_engine_regrades(monkeypatch, tmp_path):
         after = classroom.fingerprint(["softmax"], ("public",), None, None)
         assert after != before, changed
         before = after
+
+
+def test_a_name_that_is_not_utf8_and_a_symlinked_entry_cost_nobody_else_their_grade(tmp_path):
+    """A folder named with Latin-1 bytes is graded under a printable name; a symbolic link to the
+    reference solutions is listed as not graded with the reason, not graded as a student."""
+    import os
+
+    class_dir = tmp_path / "class"
+    make_submission(class_dir / "ann")
+    latin1 = os.path.join(os.fsencode(class_dir), b"caf\xe9")
+    shutil.copytree(class_dir / "ann", os.fsdecode(latin1))
+    (class_dir / "sneaky").symlink_to(KIT / "solutions", target_is_directory=True)
+    out = tmp_path / "out"
+    outcomes = {o.student: o for o in grade_class(class_dir, out, task_ids=TASKS, workers=2)}
+    assert set(outcomes) == {"ann", "caf\\xe9", "sneaky"}
+    assert outcomes["ann"].state == outcomes["caf\\xe9"].state == "graded"
+    assert outcomes["caf\\xe9"].total == outcomes["ann"].total > 0
+    assert outcomes["sneaky"].state == "failed" and "symbolic link" in outcomes["sneaky"].problem
+    rows = {row["student"]: row for row in csv.DictReader(io.StringIO((out / "grades.csv").read_text("utf-8")))}
+    assert rows["caf\\xe9"]["total"] == rows["ann"]["total"] != ""
+    assert rows["sneaky"]["total"] == "" and "symbolic link" in rows["sneaky"]["problem"]
+    assert "1 could not be graded: sneaky" in (out / "summary.md").read_text("utf-8")
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _graders_of(class_pid: int) -> list[int]:
+    """The per-student grader processes a class run started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"graders.classroom" in argv and f"--parent={class_pid}".encode() in argv:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_its_files(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    class_dir = tmp_path / "class"
+    slow = make_submission(class_dir / "slow")
+    with open(slow / "softmax.py", "a", encoding="utf-8") as module:
+        module.write("\n\ndef softmax(a):\n    import time\n    time.sleep(60)\n")
+    run = subprocess.Popen([sys.executable, "-c", "from graders.cli import main; main()", "grade-class",
+                            str(class_dir), "--out", str(tmp_path / "out"), "--tasks", "softmax"],
+                           cwd=KIT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not (graders := _graders_of(run.pid)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert graders, "the class run started no grader process"
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_alive, graders)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, graders)), "a grader process outlived the class run that started it"
+    finally:
+        run.kill()
+        run.wait()
+    left = list(Path(tempfile.gettempdir()).glob(f"dlgrade-class-{run.pid}-*"))
+    assert left, "expected the killed run's staging folder (SIGKILL leaves no time to clean up)"
+    (tmp_path / "empty").mkdir()
+    grade_class(tmp_path / "empty", tmp_path / "out2", task_ids=TASKS)
+    assert not any(folder.exists() for folder in left), "the next run left the killed run's copies of student code"

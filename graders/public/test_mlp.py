@@ -36,7 +36,7 @@ def test_picks_cuda_when_available(student):
 
     With config['device'] None, train() trains the model it is handed on the device picked.
     """
-    has_cuda = bool(g.worker_torch(student).cuda.is_available())
+    has_cuda = g.worker_reaches_cuda(student)
     for given, expected in ((None, "cuda" if has_cuda else "cpu"), ("cpu", "cpu")):
         device = student.pick_device(given)
         expect_true(not isinstance(device, (str, type(None))), f"pick_device({given!r}) should return a "

@@ -9,6 +9,7 @@ student's objects and sends back plain data or handles to them. Before any stude
 code runs it installs the guard rails of :mod:`guard`.
 
 Requests (grader -> worker), one at a time:
+    {"op": "probe"}       (before "import": does this process's torch reach a CUDA GPU?)
     {"op": "import"}
     {"op": "getattr", "target": id, "name": str}
     {"op": "setattr", "target": id, "name": str, "value": v}
@@ -93,6 +94,7 @@ class Worker:
         self.module_name = module_name
         self.objects: dict[int, object] = {}
         self.ids: dict[int, int] = {}  # id(obj) -> handle id
+        self.seq = None   # the number of the request being served: its reply and callbacks carry it
 
     # -- handles ---------------------------------------------------------------------
     def to_handle(self, obj):
@@ -124,7 +126,7 @@ class Worker:
     # -- callbacks into the grader ----------------------------------------------------
     def callback(self, handle: wire.Handle):
         def call_grader(*args, **kwargs):
-            self.send({"callback": handle.id, "args": list(args), "kwargs": kwargs})
+            self.send({"callback": handle.id, "args": list(args), "kwargs": kwargs, "seq": self.seq})
             reply = self.receive()
             while reply.get("op") != "return":  # the grader's callback calls student code again
                 self.serve_one(reply)
@@ -146,21 +148,24 @@ class Worker:
             self.serve_one(request)
 
     def serve_one(self, request):
-        """Run one request and send its reply."""
+        """Run one request and send its reply (both carry the request's number)."""
         printed_before = self.printed()
+        outer, self.seq = self.seq, request.get("seq")
         try:
             reply = self.handle(request)
         except BaseException as exc:  # student code may raise anything, SystemExit included
             reply = {"err": self.describe(exc)}
+        finally:
+            seq, self.seq = self.seq, outer
         if os.getpid() != self.pid:  # a child the student forked came back here: not its turn
             os._exit(0)
         problem = self.leftover_processes() or self.output_flood(printed_before)
         if problem:
             reply = {"err": {"type": problem[0], "message": problem[1], "where": ""}}
         try:
-            self.send(reply)
+            self.send({**reply, "seq": seq})
         except wire.WireError as exc:
-            self.send({"err": {"type": "BadReturnValue", "message": str(exc), "where": ""}})
+            self.send({"err": {"type": "BadReturnValue", "message": str(exc), "where": ""}, "seq": seq})
 
     def handle(self, request):
         op = request["op"]
@@ -168,6 +173,8 @@ class Worker:
             module = importlib.import_module(self.module_name)
             self.objects[0] = module
             return {"ok": wire.Handle("obj", 0, "module")}
+        if op == "probe":
+            return {"ok": probe_cuda(self.submission_dir)}
         if op == "numpy":
             import numpy
 
@@ -295,6 +302,24 @@ def seed_global_randomness() -> None:
 
     random.seed(0)
     np.random.seed(0)
+
+
+def probe_cuda(submission_dir: str) -> dict:
+    """Whether this process's torch reaches a CUDA GPU; asked before the student's module is imported.
+
+    The submission folder is left off the path meanwhile, so a ``torch.py`` of the student's
+    is not what answers (and the student's own ``import torch`` then gets this torch).
+    """
+    saved = sys.path[:]
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != submission_dir]
+    try:
+        import torch
+
+        return {"cuda": bool(torch.cuda.is_available())}
+    except Exception as exc:  # no torch, or a broken one: then there is no GPU to train on
+        return {"cuda": False, "error": f"{type(exc).__name__}: {exc}"}
+    finally:
+        sys.path[:] = saved
 
 
 def main(argv):

@@ -102,31 +102,39 @@ def encode(message, to_handle=None) -> bytes:
     return b"".join(parts)
 
 
-def decode(data: bytes, from_handle=None, make_tensor=None):
+def decode(data: bytes, from_handle=None, make_tensor=None, max_header_bytes: int | None = None):
     """Inverse of :func:`encode`. Never executes code found in ``data``.
 
     ``from_handle(Handle) -> object`` resolves handles (default: keep the Handle);
     ``make_tensor(array, device) -> tensor`` rebuilds torch tensors (default: arrays).
+    A JSON part over ``max_header_bytes``, or nested deeper than MAX_DEPTH, is a WireError.
     """
+    view = memoryview(data)   # the array buffers are not copied until each becomes its array
     try:
-        header_len, n_buffers = struct.unpack_from("<II", data, 0)
+        header_len, n_buffers = struct.unpack_from("<II", view, 0)
+        if max_header_bytes is not None and header_len > max_header_bytes:
+            raise ValueError(f"its JSON part has {header_len:,} bytes, over the limit of {max_header_bytes:,}")
         offset = 8
-        header = json.loads(data[offset:offset + header_len])
+        header = json.loads(bytes(view[offset:offset + header_len]))
         offset += header_len
         buffers = []
         for _ in range(n_buffers):
-            (size,) = struct.unpack_from("<Q", data, offset)
+            (size,) = struct.unpack_from("<Q", view, offset)
             offset += 8
-            buffers.append(data[offset:offset + size])
+            buffers.append(view[offset:offset + size])
             offset += size
             if len(buffers[-1]) != size:
                 raise ValueError("message is truncated")
+    except RecursionError:
+        raise WireError("message is nested too deeply") from None
     except (struct.error, ValueError) as exc:
         raise WireError(f"malformed message: {exc}") from None
     try:
         return _decode_tree(header, buffers, from_handle, make_tensor, 0)
     except WireError:
         raise
+    except RecursionError:
+        raise WireError("message is nested too deeply") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise WireError(f"malformed message: {exc}") from None
 

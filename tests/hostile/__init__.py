@@ -21,6 +21,12 @@ from pathlib import Path
 from tests.kit import Variant
 
 HOSTILE = Path(__file__).resolve().parent
+#: Submissions that try to decide their own grade rather than knock the grader over: ``forgery/<task>/<case>.py``,
+#: appended to the reference like a variant; tests/test_forgery.py says what the grader must make of each.
+FORGERY = HOSTILE / "forgery"
+#: Submissions that make the grader's own functions (reference helpers the student's code calls) work
+#: without end: ``callbacks/<task>/<case>.py``; tests/test_forgery.py bounds what they cost.
+CALLBACKS = HOSTILE / "callbacks"
 DECLARATION = re.compile(r"^(STATUS|MESSAGE|FALLBACK|ORPHAN_NAME) = (r?\"[^\"\n]*\")", re.M)
 
 

@@ -3,11 +3,13 @@
 `+=` on a list adds the batch's rows one by one, so torch.cat joins 10-entry rows into one
 flat vector and torch.argmax(y_hat, dim=-1) is one number, not a class per image. Adapted to
 predict(): batches with x.split(batch_size), the notes' collection, then the argmax.
+The network itself trains well: the grader scores its weights (mnist_quick_accuracy) without predict().
 """
 import torch
 
-CAUGHT_BY = ["predict_uses_eval_mode", "evaluate_is_accuracy", "mnist_quick_accuracy"]
-PASSES = ["zero_grad_every_step", "learns_every_class_from_sorted_data", "early_stopping_restores_best_weights"]
+CAUGHT_BY = ["predict_uses_eval_mode", "evaluate_is_accuracy"]
+PASSES = ["zero_grad_every_step", "learns_every_class_from_sorted_data", "early_stopping_restores_best_weights",
+          "mnist_quick_accuracy"]
 
 
 def predict(model, images, batch_size=8192):
