@@ -31,6 +31,8 @@ import io
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import threading
 import types
@@ -149,6 +151,22 @@ class LocalWorker:
 
     def __init__(self, task_id: str):
         self.module = task_id
+
+    @property
+    def cuda(self) -> bool:
+        """Whether torch reaches a CUDA GPU (as remote.Worker's probe), asked of a fresh process:
+        the notebook's code runs in this one and may have replaced ``torch.cuda.is_available``."""
+        return _cuda_in_a_fresh_process()
+
+
+@functools.lru_cache(maxsize=None)
+def _cuda_in_a_fresh_process() -> bool:
+    try:
+        done = subprocess.run([sys.executable, "-c", "import torch; print(torch.cuda.is_available())"],
+                              capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == "True"
 
 
 _WORKERS: dict[int, tuple[tuple, LocalWorker]] = {}

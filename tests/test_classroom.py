@@ -313,7 +313,7 @@ def _graders_of(class_pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
-def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_its_files(tmp_path):
+def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_its_files(tmp_path, monkeypatch):
     import os
     import signal
     import subprocess
@@ -321,13 +321,18 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     import tempfile
     import time
 
+    # A temporary folder of this test's own: class runs of other tests (in parallel) clean theirs.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     class_dir = tmp_path / "class"
     slow = make_submission(class_dir / "slow")
     with open(slow / "softmax.py", "a", encoding="utf-8") as module:
         module.write("\n\ndef softmax(a):\n    import time\n    time.sleep(60)\n")
     run = subprocess.Popen([sys.executable, "-c", "from graders.cli import main; main()", "grade-class",
                             str(class_dir), "--out", str(tmp_path / "out"), "--tasks", "softmax"],
-                           cwd=KIT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           cwd=KIT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while not (graders := _graders_of(run.pid)) and time.monotonic() < deadline:
@@ -342,7 +347,7 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     finally:
         run.kill()
         run.wait()
-    left = list(Path(tempfile.gettempdir()).glob(f"dlgrade-class-{run.pid}-*"))
+    left = list(temporary.glob(f"dlgrade-class-{run.pid}-*"))
     assert left, "expected the killed run's staging folder (SIGKILL leaves no time to clean up)"
     (tmp_path / "empty").mkdir()
     grade_class(tmp_path / "empty", tmp_path / "out2", task_ids=TASKS)
