@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from graders import tasks
+from graders import sandbox, tasks
 
 console = Console(highlight=False)
 
@@ -93,7 +93,9 @@ def check(task_ids, path, show_all):
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="write results.json, feedback.txt and plots (PNG) into this folder")
 @click.option("--public-only", is_flag=True, help="run only the public checks")
-def grade_command(submission, task_ids, json_path, feedback_path, points_path, out_dir, public_only):
+@click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True, help=sandbox.UNSAFE_HELP)
+def grade_command(submission, task_ids, json_path, feedback_path, points_path, out_dir, public_only,
+                  unsafe_no_sandbox):
     """Grade a submission folder with the public and hidden graders."""
     from graders.config import ConfigError
     from graders.report import feedback_text, print_table, write_gradescope
@@ -105,6 +107,7 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
         json_path = json_path or str(Path(out_dir) / "results.json")
         feedback_path = feedback_path or str(Path(out_dir) / "feedback.txt")
     try:
+        sandbox.refuse_unsandboxed(_submission_dir(submission), unsafe_no_sandbox)
         report = grade(_submission_dir(submission), _task_list(task_ids), tiers=tiers,
                        points_file=points_path, artifacts=Path(out_dir) if out_dir else None)
     except ConfigError as exc:

@@ -9,6 +9,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from graders import sandbox
+
 console = Console(highlight=False, soft_wrap=True)
 
 
@@ -31,21 +33,25 @@ Exit status:
 @click.option("--max-call-timeout", type=click.FloatRange(min=0.1), default=None,
               help="cap every time limit on student code (seconds)")
 @click.option("--regrade", is_flag=True, help="grade every submission again, changed or not")
+@click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True, help=sandbox.UNSAFE_HELP)
 def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path, public_only,
-                        max_call_timeout, regrade):
+                        max_call_timeout, regrade, unsafe_no_sandbox):
     """Grade every submission in SUBMISSIONS_DIR (one folder, .zip or .tar per student).
 
     Unchanged submissions keep their earlier results, so an interrupted run goes on
     where it stopped. Writes grades.csv, summary.md, totals.png and, per student,
     feedback.txt and Gradescope's results.json.
     """
-    from graders import sandbox
     from graders.classroom import ClassError, grade_class
     from graders.cli import _task_list
     from graders.config import ConfigError
 
     tiers = ("public",) if public_only else ("public", "hidden")
     out = Path(out_dir)
+    try:
+        sandbox.refuse_unsandboxed(Path(submissions_dir), unsafe_no_sandbox)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         bar = progress.add_task("grading", total=None)

@@ -179,6 +179,27 @@ def describe() -> str:
             "and memory limits, but without a filesystem sandbox")
 
 
+UNSAFE_FLAG = "--unsafe-no-sandbox"
+UNSAFE_HELP = ("grade even where bubblewrap does not work: the student's code can then read the reference "
+               "solutions and change any file you can (docs/isolation.md)")
+
+
+def refuse_unsandboxed(submission: Path, allowed: bool) -> None:
+    """For the instructor's grading commands: a SandboxError where student code would run without the
+    sandbox only because bubblewrap does not work here, unless someone asked for that by name (the
+    command's UNSAFE_FLAG, ``allowed``, or DLGRADE_SANDBOX=none). The kit's own solutions/ and
+    exercises/ are not student code."""
+    if allowed or requested() != "auto" or mode() == "bwrap":
+        return
+    if Path(submission).resolve() in {KIT_ROOT / "solutions", KIT_ROOT / "exercises"}:
+        return
+    found = diagnosis()
+    raise SandboxError(f"not graded: the student's code would run without the sandbox, because {found.reason}; "
+                       "it could then read the reference solutions and change any file you can. "
+                       f"Fix: {found.fix}. To grade anyway, trusting the submissions: add {UNSAFE_FLAG} "
+                       f"(or set {ENV}=none)")
+
+
 # -- the command line -----------------------------------------------------------------------
 def launch(tmpdir: Path, submission_dir: Path, module: str, fd: int) -> Launch:
     """The command that runs ``module`` of ``submission_dir`` in a worker talking over ``fd``.

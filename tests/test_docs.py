@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graders import datasets, doctor
+from graders import datasets, doctor, sandbox
 from graders.cli import main as cli
 from tests.kit import EXERCISES, KIT, SOLUTIONS, copy_dataset
 from tests.test_release import Environment, environment_without_the_kit
@@ -140,6 +140,8 @@ class Walk:
         self.home, self.folder, self.cwd_file = root / "home", folder, root / "cwd"
         self.home.mkdir(parents=True, exist_ok=True)
         self.variables = {**environment.variables, "HOME": str(self.home)}
+        if not sandbox.probe()[0]:   # the docs' grading commands refuse; the reader opts in by name
+            self.variables.setdefault(sandbox.ENV, "none")
         self.steps: dict[str, Step] = {}
 
     def document(self, name: str, text: str | None = None) -> dict[str, Step]:

@@ -439,3 +439,32 @@ def test_time_limit_cap_applies_to_every_call(probe_module, monkeypatch):
             worker.ensure_started().with_timeout(60).nap(30)
     finally:
         worker.stop()
+
+
+def test_grading_commands_refuse_student_code_without_the_sandbox_unless_asked_by_name(tmp_path, monkeypatch):
+    """Where bubblewrap does not work, `grade` and `grade-class` say why and how to opt in, and grade
+    nothing; --unsafe-no-sandbox (or DLGRADE_SANDBOX=none) grades with process isolation only; the
+    kit's own reference is not student code."""
+    from click.testing import CliRunner
+
+    from graders.cli import main as cli
+    from tests.kit import make_submission
+
+    monkeypatch.delenv(sandbox.ENV, raising=False)
+    monkeypatch.setattr(sandbox, "diagnosis",
+                        lambda: sandbox.Diagnosis(False, "bubblewrap is not installed", sandbox.INSTALL_FIX))
+    student = make_submission(tmp_path / "class" / "ann")
+    runner = CliRunner()
+    for argv in (["grade", str(student), "--tasks", "softmax"],
+                 ["grade-class", str(tmp_path / "class"), "--out", str(tmp_path / "out"), "--tasks", "softmax"]):
+        refused = runner.invoke(cli, argv)
+        assert refused.exit_code != 0, refused.output
+        assert "bubblewrap is not installed" in refused.output and sandbox.UNSAFE_FLAG in refused.output
+    assert not (tmp_path / "out").exists()
+    graded = runner.invoke(cli, ["grade", str(student), "--tasks", "softmax", sandbox.UNSAFE_FLAG])
+    assert graded.exit_code == 0, graded.output
+    assert "process isolation only" in graded.output
+    monkeypatch.setenv(sandbox.ENV, "none")
+    assert runner.invoke(cli, ["grade", str(student), "--tasks", "softmax"]).exit_code == 0
+    monkeypatch.delenv(sandbox.ENV)
+    assert runner.invoke(cli, ["grade", str(KIT / "solutions"), "--tasks", "softmax"]).exit_code == 0
