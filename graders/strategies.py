@@ -1,24 +1,41 @@
-"""Hypothesis strategies shared by the grader suites: the inputs students' code must handle."""
+"""Hypothesis strategies shared by the grader suites: the inputs students' code must handle.
+
+The functions that make strategies are cached (functools.lru_cache): suites call them inside
+``@st.composite`` draws, once per example, and hypothesis validates every new strategy object,
+which cost more than the drawing itself. The same arguments give an equal strategy, so the
+examples drawn are the same either way.
+"""
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 
+@functools.lru_cache(maxsize=1024)
 def shapes(min_dims: int = 1, max_dims: int = 3, min_side: int = 1, max_side: int = 6):
     """Array shapes, e.g. (3,), (2, 5), (1, 4, 2)."""
     return hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
 
 
+@functools.lru_cache(maxsize=1024)
 def floats(low: float = -1e3, high: float = 1e3, width: int = 64):
     return st.floats(low, high, allow_nan=False, allow_infinity=False, width=width)
 
 
+@functools.lru_cache(maxsize=1024)
 def float_arrays(shape=None, low: float = -1e3, high: float = 1e3, dtype=np.float64):
     """Finite float arrays of the given shape (or any shape from :func:`shapes`)."""
     width = np.dtype(dtype).itemsize * 8
     return hnp.arrays(dtype, shape if shape is not None else shapes(), elements=floats(low, high, width))
+
+
+@functools.lru_cache(maxsize=1024)
+def arrays(dtype, shape, elements):
+    """``hnp.arrays(dtype, shape, elements=elements)``, made once per set of arguments."""
+    return hnp.arrays(dtype, shape, elements=elements)
 
 
 def probability_rows(shape=None, min_p: float = 0.0):

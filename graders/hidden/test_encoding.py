@@ -3,7 +3,6 @@ dtype, empty batches, and score rows that are not exactly one-hot."""
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from graders import strategies as s
 from graders.expect import CheckFailed, as_array, expect_equal, expect_shape, expect_true, tolerance
@@ -24,7 +23,7 @@ def score_rows(draw):
     elif kind == "scores":
         rows = draw(s.float_arrays(shape=(n, num_classes), low=-10, high=10))
     else:
-        rows = draw(hnp.arrays(np.int64, (n, num_classes), elements=st.integers(0, 1)))
+        rows = draw(s.arrays(np.int64, (n, num_classes), st.integers(0, 1)))
     places = draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True))
     columns = draw(st.lists(st.integers(0, num_classes - 1), min_size=2, max_size=2, unique=True))
     for row, column in zip(places, columns):

@@ -47,7 +47,7 @@ def zero_one(shape):
 def labelled(draw):
     """(y, labels): y of shape (N, K), rows distributions with exact zeros, and N labels in [0, K)."""
     y = draw(SIDES.flatmap(with_zeros))
-    labels = draw(hnp.arrays(np.int64, y.shape[:1], elements=st.integers(0, y.shape[1] - 1)))
+    labels = draw(s.arrays(np.int64, y.shape[:1], st.integers(0, y.shape[1] - 1)))
     return y, labels
 
 

@@ -6,8 +6,8 @@ value everywhere or its own input fails every check.
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
+from graders import strategies as s
 from graders.expect import CheckFailed, expect_equal, expect_shape, expect_true
 from graders.remote import StudentException
 
@@ -23,7 +23,7 @@ def labelled(draw, max_n=20, max_classes=8, dtypes=(np.int64,)):
     of them different."""
     num_classes = draw(st.integers(2, max_classes))
     dtype = draw(st.sampled_from(dtypes))
-    labels = draw(hnp.arrays(dtype, st.integers(2, max_n), elements=st.integers(0, num_classes - 1)))
+    labels = draw(s.arrays(dtype, st.integers(2, max_n), st.integers(0, num_classes - 1)))
     places = draw(st.lists(st.integers(0, labels.size - 1), min_size=2, max_size=2, unique=True))
     labels[places] = draw(st.lists(st.integers(0, num_classes - 1), min_size=2, max_size=2, unique=True))
     return labels, num_classes

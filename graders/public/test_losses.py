@@ -62,8 +62,8 @@ def label_batches(draw):
     are distinct multiples of 0.01 (0 and 1 included); the rest of each row is spread at random."""
     n, k = draw(st.integers(2, 6)), draw(st.integers(2, 6))
     hits = np.array(draw(st.lists(st.integers(0, 100), min_size=n, max_size=n, unique=True))) / 100
-    labels = draw(hnp.arrays(np.int64, (n,), elements=st.integers(0, k - 1)))
-    rest = draw(hnp.arrays(np.float64, (n, k), elements=st.floats(0.01, 1.0)))
+    labels = draw(s.arrays(np.int64, (n,), st.integers(0, k - 1)))
+    rest = draw(s.arrays(np.float64, (n, k), st.floats(0.01, 1.0)))
     rows = np.arange(n)
     rest[rows, labels] = 0.0
     y = rest / rest.sum(axis=1, keepdims=True) * (1 - hits)[:, np.newaxis]

@@ -3,8 +3,8 @@ and properties of the confusion matrix, precision and recall."""
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
+from graders import strategies as s
 from graders.expect import EXACT, expect_close, expect_equal, expect_shape, expect_true
 
 # Two classes, 1 = positive: TP = 3, FN = 2, FP = 1, TN = 4.
@@ -31,7 +31,7 @@ def label_pairs(draw, dtypes=(np.int64,)):
     """(y_true, y_pred, C): two int arrays of the same length n >= 1 with values in 0..C-1."""
     num_classes, n = draw(st.integers(1, 6)), draw(st.integers(1, 30))
     dtype = draw(st.sampled_from(dtypes))
-    labels = hnp.arrays(dtype, (n,), elements=st.integers(0, num_classes - 1))
+    labels = s.arrays(dtype, (n,), st.integers(0, num_classes - 1))
     return draw(labels), draw(labels), num_classes
 
 

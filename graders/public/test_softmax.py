@@ -61,7 +61,7 @@ def score_arrays(draw, low=-50.0, high=50.0, dtype=np.float64, shapes=None, elem
     below the row's largest (``top``, if given, draws that largest score, e.g. one near 1000)."""
     width = np.dtype(dtype).itemsize * 8
     shape = draw(shapes if shapes is not None else batch_shapes())
-    a = draw(hnp.arrays(dtype, shape, elements=elements if elements is not None else s.floats(low, high, width)))
+    a = draw(s.arrays(dtype, shape, elements if elements is not None else s.floats(low, high, width)))
     first = last_axis_rows(a)[0]   # a view: writes go into a
     largest, below = draw(st.lists(st.integers(0, first.size - 1), min_size=2, max_size=2, unique=True))
     if top is not None:
