@@ -8,10 +8,11 @@ nothing a submission does, even to its grader, reaches another submission. Resul
     OUT/students/<student>/results.json   Gradescope
     OUT/students/<student>/feedback.txt   the student's feedback
     OUT/grades.csv, OUT/summary.md, OUT/totals.png     (see graders/class_summary.py)
+    OUT/ledger.json                       each student's published files, signed (see Ledger)
 
 A submission is graded again only when its files (content hash) or the grading
 (fingerprint: tasks, tiers, points, references, suites, limits, sandbox mode) changed,
-or when its grading failed. A student's files are replaced one by one, report.json
+when its grading failed, or when its published files are not the ones this kit signed. A student's files are replaced one by one, report.json
 last, so an interrupted run loses nothing and the next run picks up where it stopped.
 """
 from __future__ import annotations
@@ -19,8 +20,10 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -37,6 +40,8 @@ from graders.runner import GRADERS, KIT_ROOT
 
 STUDENTS = "students"
 REPORT = "report.json"
+LEDGER = "ledger.json"   # OUT/ledger.json: what this kit published for each student, signed
+SIGNED_FILES = (REPORT, "results.json", "feedback.txt")
 SUBMISSION_TIMEOUT_S = 3600.0
 STAGING_PREFIX = "dlgrade-class-"   # + the run's pid: a later run removes the folder of a run killed mid-way
 
@@ -179,6 +184,7 @@ class _Job:
         self.points_file, self.max_call_timeout = points_file, max_call_timeout
         self.regrade, self.submission_timeout = regrade, submission_timeout
         self.fingerprint = fingerprint(task_ids, tiers, points_file, max_call_timeout)
+        self.ledger = Ledger(out)
         self.staging: Path | None = None
         self.running: set[subprocess.Popen] = set()
         self.lock = threading.Lock()
@@ -196,7 +202,8 @@ class _Job:
                 return self._failed(sub.student, content_hash(folder / sub.student), str(exc))
             digest = content_hash(root)
             previous = read_report(self.out / STUDENTS / sub.student)
-            if not self.regrade and _still_valid(previous, digest, self.fingerprint):
+            if (not self.regrade and _still_valid(previous, digest, self.fingerprint)
+                    and self.ledger.vouches_for(sub.student)):
                 return Outcome(sub.student, "reused", previous["total"], previous["max_total"])
             notes = [f"left out of the submission: {', '.join(skipped[:20])}"] if skipped else []
             return self._run_grader(sub.student, root, digest, notes)
@@ -226,6 +233,8 @@ class _Job:
                       problem="")
         _write_json(partial / REPORT, report)
         publish(partial, self.out / STUDENTS / student)
+        with self.lock:
+            self.ledger.sign(student)
         return Outcome(student, "graded", report["total"], report["max_total"],
                        not_graded=tuple(t["task"] for t in report["tasks"] if t.get("not_graded")))
 
@@ -316,6 +325,71 @@ def read_report(folder: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return report if isinstance(report, dict) else None
+
+
+class Ledger:
+    """The results a class run published, signed (HMAC-SHA256) with a key kept outside the class folder.
+
+    A later run reuses a student's results only if they are still the ones it signed: a process the
+    student's code left behind (possible without bubblewrap) that rewrites report.json cannot make
+    the next run keep its forged grade. The key is in the grading user's state folder
+    (``$XDG_STATE_HOME/dlgrade/ledger.key``), where the worker's guard rails refuse to read.
+    """
+
+    def __init__(self, out: Path):
+        self.out, self.path = Path(out), Path(out) / LEDGER
+        self.key = _ledger_key()
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = {}
+        self.entries: dict[str, str] = entries if isinstance(entries, dict) else {}
+
+    def _signature(self, student: str) -> str | None:
+        if self.key is None:
+            return None
+        mac = hmac.new(self.key, student.encode("utf-8", "surrogateescape"), hashlib.sha256)
+        for name in SIGNED_FILES:
+            path = self.out / STUDENTS / student / name
+            data = path.read_bytes() if path.is_file() else b""
+            mac.update(f"\0{name}\0{len(data)}\0".encode())
+            mac.update(data)
+        return mac.hexdigest()
+
+    def sign(self, student: str) -> None:
+        """Record the student's published files (call after publish)."""
+        signature = self._signature(student)
+        if signature is not None:
+            self.entries[student] = signature
+            _write_json(self.path, self.entries)
+
+    def vouches_for(self, student: str) -> bool:
+        """Whether the student's files are the ones a run of this kit published and signed."""
+        signature = self._signature(student)
+        return signature is not None and hmac.compare_digest(self.entries.get(student, ""), signature)
+
+
+def _ledger_key() -> bytes | None:
+    """This user's ledger key, made on first use (None where it cannot be kept: nothing is then reused)."""
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "dlgrade"
+    path = state / "ledger.key"
+    try:
+        if not path.is_file():
+            state.mkdir(parents=True, exist_ok=True)
+            temporary = state / f".ledger.key.{os.getpid()}"
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+            try:
+                os.link(temporary, path)   # atomic: of two runs making it at once, one key wins
+            except FileExistsError:
+                pass
+            finally:
+                temporary.unlink()
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) >= 16 else None
 
 
 def publish(partial: Path, folder: Path) -> None:

@@ -352,3 +352,25 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     (tmp_path / "empty").mkdir()
     grade_class(tmp_path / "empty", tmp_path / "out2", task_ids=TASKS)
     assert not any(folder.exists() for folder in left), "the next run left the killed run's copies of student code"
+
+
+def test_a_report_changed_after_grading_is_graded_again_not_kept(tmp_path, monkeypatch):
+    """A process left behind (possible without bubblewrap) rewrites a student's report.json with full
+    marks: the next run finds it is not what it signed, grades the student again and gets the real grade."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    class_dir = tmp_path / "class"
+    make_submission(class_dir / "ann", next(v for v in all_variants() if v.task == "softmax" and not v.correct))
+    make_submission(class_dir / "ben")
+    out = tmp_path / "out"
+    first = {o.student: o for o in grade_class(class_dir, out, task_ids=TASKS)}
+    assert first["ann"].total < first["ann"].max_total
+    report_path = out / "students" / "ann" / "report.json"
+    forged = json.loads(report_path.read_text())
+    forged["total"] = forged["max_total"]
+    for task in forged["tasks"]:
+        task["points"] = task["max_points"]
+    report_path.write_text(json.dumps(forged))
+    again = {o.student: o for o in grade_class(class_dir, out, task_ids=TASKS)}
+    assert again["ben"].state == "reused"
+    assert again["ann"].state == "graded" and again["ann"].total == first["ann"].total
+    assert json.loads(report_path.read_text())["total"] == first["ann"].total
