@@ -174,13 +174,14 @@ class Channel:
         self.sock.settimeout(_remaining(deadline))
         self.sock.sendall(header + data)
 
-    def recv(self, deadline: float, limit: int = MAX_MESSAGE_BYTES) -> bytearray:
-        """One whole message of at most ``limit`` bytes (ProtocolError for a larger one, before reading it)."""
+    def recv(self, deadline: float) -> bytearray:
+        """One whole message of at most MAX_MESSAGE_BYTES (ProtocolError for a larger one, before reading it)."""
         (n,) = struct.unpack("!i", self._read(4, deadline))
         if n == -1:
             (n,) = struct.unpack("!Q", self._read(8, deadline))
-        if n < 0 or n > limit:
-            raise ProtocolError(f"a message of {n:,} bytes, over the {limit // 1024**2} MiB a reply may have")
+        if n < 0 or n > MAX_MESSAGE_BYTES:
+            raise ProtocolError(f"a message of {n:,} bytes, over the {MAX_MESSAGE_BYTES // 1024**2} MiB a reply "
+                                "may have")
         return self._read(n, deadline)
 
     def _read(self, n: int, deadline: float) -> bytearray:
@@ -270,8 +271,8 @@ class Worker:
         return min(START_TIMEOUT_S, max(self.max_timeout, MIN_START_TIMEOUT_S))
 
     def _import_error(self, err: dict) -> StopCheck:
-        where = one_line(err.get("where", ""))
-        message = one_line(err.get("message", "")).removesuffix(f" ({where})")
+        where = str(err.get("where", ""))
+        message = str(err.get("message", "")).removesuffix(f" ({where})")
         if err["type"] in ("SyntaxError", "IndentationError", "TabError"):
             return BrokenModule(f"{self.module}.py has a syntax error ({message}): fix it so the file runs", where)
         if err["type"] in ("ImportError", "ModuleNotFoundError"):
@@ -330,7 +331,8 @@ class Worker:
                 if "callback" not in reply:
                     break
                 self._send(self._run_callback(reply, deadline, timeout), deadline, timeout)
-            _raise_worker_problem(reply.get("err"))
+            err = _plain_error(reply.get("err"))
+            _raise_worker_problem(err)
         except (CallTimeout, WorkerDied, LeftProcesses, ChannelBroken) as exc:
             self.poison = exc
             self.stop()
@@ -340,7 +342,7 @@ class Worker:
             if self.depth == 0:   # a callback handle is good for the request it came with only
                 self.callbacks.clear()
         if "err" in reply:
-            raise (on_error or _student_error)(reply["err"])
+            raise (on_error or _student_error)(err)
         self._writeback(message, reply, in_place, callee)
         return reply["ok"]
 
@@ -594,15 +596,15 @@ def _raise_worker_problem(err) -> None:
     if not isinstance(err, dict):
         return
     if err.get("type") == "LeftProcesses":
-        raise LeftProcesses(one_line(err.get("message", "")))
+        raise LeftProcesses(str(err.get("message", "")))
     if err.get("type") == "TooMuchOutput":
-        raise TooMuchOutput(one_line(err.get("message", "")))
+        raise TooMuchOutput(str(err.get("message", "")))
 
 
 def _student_error(err: dict) -> SubmissionProblem:
     if not isinstance(err, dict):
         return BadValue("sent back a malformed error")
-    type_name, message, where = (one_line(err.get(k, "")) for k in ("type", "message", "where"))
+    type_name, message, where = (str(err.get(k, "")) for k in ("type", "message", "where"))
     if type_name == "NotImplementedError":
         return NotAttempted("not attempted yet (still raises NotImplementedError)", where)
     if type_name == "BadReturnValue":
@@ -610,6 +612,13 @@ def _student_error(err: dict) -> SubmissionProblem:
     if type_name == "NumpyWarning":
         return NumpyWarning(f"made numpy warn: {message}", where)
     return StudentException(type_name, message, where)
+
+
+def _plain_error(err):
+    """An error the worker sent, its texts (which the student's code controls) each made :func:`one_line`."""
+    if not isinstance(err, dict):
+        return err
+    return {key: one_line(value) if isinstance(value, str) else value for key, value in err.items()}
 
 
 def one_line(text, limit: int = 2000) -> str:

@@ -133,8 +133,6 @@ def decode(data: bytes, from_handle=None, make_tensor=None, max_header_bytes: in
         return _decode_tree(header, buffers, from_handle, make_tensor, 0)
     except WireError:
         raise
-    except RecursionError:
-        raise WireError("message is nested too deeply") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise WireError(f"malformed message: {exc}") from None
 
