@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from graders.runner import grade
@@ -22,3 +24,47 @@ def state_folder_of_the_run(tmp_path_factory):
     import os
 
     os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+
+
+# -- which tests share a pytest-xdist worker -----------------------------------------------------
+
+#: Tests that run on one worker under ``--dist loadgroup``, by node id (regular expressions, from
+#: the start): those that share a fixture ``tests.kit.shared`` makes once per run (on another
+#: worker they would wait for it, a core idle), and the longest docs walk, on a worker of its own.
+#: Kept here, not as ``xdist_group`` marks: pytest-xdist hands a mark's group to its scheduler inside
+#: the node id, which pytest 9.2 no longer lets it change (pytest-xdist#1386), so with the newest
+#: pytest the marks were silently ignored.
+WORKER_GROUPS = {
+    "reference": [r"tests/test_points\.py::", r"tests/test_reference_and_stubs\.py::",
+                  r"tests/test_variants\.py::test_every_check_is_caught_by_a_buggy_variant$"],
+    "docs": [r"tests/test_docs\.py::test_(readme|authoring_guide|data_readme)_as_written$"],
+    "docs-instructors": [r"tests/test_docs\.py::test_instructors_guide_as_written$"],
+    "hostile-bwrap": [r"tests/test_hostile\.py::\w+\[bwrap[]-]"],
+    "hostile-none": [r"tests/test_hostile\.py::\w+\[none[]-]"],
+    "nbgrader": [r"tests/test_nbgrader_roundtrip\.py::"],
+    "broken-modules": [r"tests/test_broken_modules\.py::"],
+    "gpu": [r"tests/test_gpu\.py::"],
+}
+
+
+def worker_group(nodeid: str) -> str | None:
+    """The group of WORKER_GROUPS a test belongs to, if any."""
+    for group, patterns in WORKER_GROUPS.items():
+        if any(re.match(pattern, nodeid) for pattern in patterns):
+            return group
+    return None
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under ``--dist loadgroup``: each group of WORKER_GROUPS is one unit of work, every other
+    test a unit of its own (as pytest-xdist's loadgroup does with its marks)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkerGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid) or nodeid
+
+    return ByWorkerGroup(config, log)

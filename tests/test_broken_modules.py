@@ -13,8 +13,6 @@ from graders.cli import main
 from graders.config import TaskPoints
 from tests.kit import make_submission
 
-pytestmark = pytest.mark.xdist_group("broken-modules")
-
 BROKEN = "softmax"      # the task whose module is broken
 CONTROL = "encoding"    # a task in the same submission that must keep full marks
 CASES = {

@@ -230,7 +230,6 @@ def table_points(output: str) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("docs-instructors")  # the longest walk: a worker of its own
 def test_instructors_guide_as_written(kit_copy, tmp_path):
     """docs/instructors.md from an environment without the kit to alice's and bob's grades.
 
@@ -269,7 +268,6 @@ def test_instructors_guide_as_written(kit_copy, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("docs")
 def test_readme_as_written(kit_copy, installed, tmp_path):
     make_readme_placeholders(kit_copy)
     walk = Walk(installed, tmp_path, kit_copy)
@@ -293,7 +291,6 @@ def test_readme_as_written(kit_copy, installed, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("docs")
 def test_authoring_guide_as_written(kit_copy, installed, tmp_path):
     walk = Walk(installed, tmp_path, kit_copy)
     steps = walk.document("docs/authoring.md")
@@ -307,7 +304,6 @@ def test_authoring_guide_as_written(kit_copy, installed, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("docs")
 def test_data_readme_as_written(kit_copy, installed, tmp_path):
     missing = [name for name in datasets.names() if datasets.locate(name) is None]
     if missing:

@@ -15,8 +15,7 @@ from graders.remote import Worker  # noqa: E402
 from graders.runner import grade  # noqa: E402
 from tests.kit import EXERCISES, SOLUTIONS  # noqa: E402
 
-pytestmark = [pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU here"),
-              pytest.mark.xdist_group("gpu")]
+pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU here")
 needs_mnist = pytest.mark.skipif(datasets.locate("mnist") is None, reason="MNIST not found: set DLGRADE_DATA")
 ISOLATION = ["none"] + (["bwrap"] if sandbox.probe()[0] else [])
 

@@ -28,11 +28,11 @@ MODES = ("bwrap", "none")
 
 
 def _mode_param(mode: str):
-    """One sandbox mode; its tests share one worker, which grades the corpus once in that mode."""
+    """One sandbox mode; its tests share one worker (tests/conftest.py's WORKER_GROUPS), which
+    grades the corpus once in that mode."""
     works, why = sandbox.probe()
     skip = mode == "bwrap" and not works
-    return pytest.param(mode, marks=[pytest.mark.skipif(skip, reason=f"no bubblewrap here: {why}"),
-                                     pytest.mark.xdist_group(f"hostile-{mode}")])
+    return pytest.param(mode, marks=pytest.mark.skipif(skip, reason=f"no bubblewrap here: {why}"))
 
 
 @pytest.fixture(scope="module", params=[_mode_param(m) for m in MODES])

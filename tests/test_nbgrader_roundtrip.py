@@ -35,7 +35,7 @@ from graders.runner import grade  # noqa: E402
 from graders.sync import BEGIN, END, solution_body  # noqa: E402
 from tests.kit import KIT, SOLUTIONS, Variant, shared  # noqa: E402
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("nbgrader")]
+pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "activations_softmax_losses"
 TASKS = ("softmax", "encoding")

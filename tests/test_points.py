@@ -4,8 +4,6 @@ from graders.config import ConfigError, load_points
 
 import pytest
 
-pytestmark = pytest.mark.xdist_group("reference")  # one worker builds the shared fixtures once
-
 
 def test_every_task_has_points_and_every_weight_names_a_real_check(reference_report):
     points = load_points()

@@ -1,4 +1,6 @@
 """CI runs exactly the commands README.md gives a new user (tests/test_docs.py runs the others)."""
+import re
+
 from tests.kit import KIT
 from tests.test_docs import bash_blocks
 
@@ -52,3 +54,36 @@ def test_ci_exit_trap_keeps_a_passing_run_passing():
     script = f'set -euo pipefail\nVENVS="$(mktemp -d)"\n{trap}\n(true) &\nwait $!\necho steps-passed\n'
     run = subprocess.run(["bash", "-c", script], capture_output=True, text=True)
     assert (run.returncode, run.stdout.strip()) == (0, "steps-passed"), run
+
+
+def test_loadgroup_runs_each_worker_group_on_one_worker():
+    """README's test command, `pytest -n auto --dist loadgroup`: every group of tests/conftest.py's
+    WORKER_GROUPS (tests sharing a fixture made once per run) runs on one worker, whichever pytest
+    is installed, and every pattern there names tests that exist (or a module skipped here)."""
+    import pytest
+
+    from tests.conftest import WORKER_GROUPS, worker_group
+
+    class Workers:
+        def __init__(self):
+            self.of, self.skipped_modules = {}, set()
+
+        def pytest_runtest_logreport(self, report):
+            self.of[report.nodeid] = report.node.gateway.id   # pytest-xdist: the worker that ran it
+
+        def pytest_collectreport(self, report):
+            if report.skipped:   # e.g. the nbgrader round trip where nbgrader is not installed
+                self.skipped_modules.add(report.nodeid)
+
+    workers = Workers()
+    # --setup-plan: every test scheduled and reported, no fixture or test run.
+    status = pytest.main(["-n", "2", "--dist", "loadgroup", "--setup-plan", "-q", "-p", "no:cacheprovider",
+                          f"--rootdir={KIT}", str(KIT / "tests")], plugins=[workers])
+    assert status == pytest.ExitCode.OK, status
+    for group, patterns in WORKER_GROUPS.items():
+        ran = {nodeid: worker for nodeid, worker in workers.of.items() if worker_group(nodeid) == group}
+        assert len(set(ran.values())) <= 1, f"{group} ran on several workers: {ran}"
+        for pattern in patterns:
+            module = pattern.split("::")[0].replace("\\.", ".")
+            assert any(re.match(pattern, nodeid) for nodeid in ran) or module in workers.skipped_modules, (
+                f"WORKER_GROUPS[{group!r}]: {pattern} matches no test")

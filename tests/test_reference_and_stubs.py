@@ -3,8 +3,6 @@ import pytest
 
 from graders import tasks
 
-pytestmark = pytest.mark.xdist_group("reference")  # one worker builds the shared fixtures once
-
 TASK_IDS = [t.id for t in tasks.TASKS]
 
 

@@ -58,7 +58,6 @@ def test_every_task_has_bugs_and_an_alternative():
         assert any(v.correct for v in mine), f"{task.id} needs an alternative correct implementation"
 
 
-@pytest.mark.xdist_group("reference")
 def test_every_check_is_caught_by_a_buggy_variant(reference_report):
     """A check no buggy variant fails is untested: it might pass anything. (test_variant_is_graded_right
     makes sure the variants really fail the checks they name.)"""
