@@ -55,7 +55,12 @@ def refused(secret, outside):
         "signal_parent": lambda: os.kill(os.getppid(), 0),
         "signal_everyone": lambda: os.kill(-1, 0),
         "run_program": lambda: os.system("true"),
+        "run_program_unannounced": lambda: __import__("_posixsubprocess").fork_exec(),
+        "signal_parent_by_pidfd": lambda: os.pidfd_open(os.getppid()),
+        "fifo_outside": lambda: os.mkfifo(outside + ".fifo"),
+        "write_through_a_hard_link": write_through_a_hard_link,
         "network": lambda: socket.create_connection(("127.0.0.1", 9), timeout=1),
+        "name_lookup": lambda: socket.gethostbyname("localhost"),
         "read_numpy": lambda: open(os.path.join(os.path.dirname(__import__("numpy").__file__), "__init__.py")).read(),
     }
     for name, action in actions.items():
@@ -65,6 +70,14 @@ def refused(secret, outside):
         except BaseException as exc:
             found[name] = type(exc).__name__
     return found
+
+
+def write_through_a_hard_link():
+    """Both names in the worker's own folder, so the link is made; writing through it is refused."""
+    first, second = (os.path.join(os.environ["HOME"], name) for name in ("first.txt", "second.txt"))
+    open(first, "w").close()
+    os.link(first, second)
+    open(second, "a").close()
 
 
 def fork_twice():
@@ -418,7 +431,7 @@ def test_guard_rails_refuse_the_same_things_in_both_modes(probe_module, monkeypa
     assert {k for k, v in found.items() if v == "allowed"} == allowed, found
     assert all(v in refusals for k, v in found.items() if k not in allowed), found
     assert fork_status == 0                     # the forked child could not fork again
-    assert not outside.exists()
+    assert not outside.exists() and not Path(f"{outside}.fifo").exists()
 
 
 def test_grader_callbacks_expire_with_their_call(probe_module, monkeypatch):

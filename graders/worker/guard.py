@@ -12,7 +12,13 @@ stops ordinary Python code from:
   included, or another process's /proc entry (its ``stat`` line excepted);
 - opening or changing into folders outside the submission and the private folder;
 - signalling processes other than itself and its children;
-- running programs, forking from a forked child, or using the network.
+- running programs, forking from a forked child, or using the network (name lookups included).
+
+Some operations Python announces to no audit hook (CPython 3.11): starting a program through
+``_posixsubprocess.fork_exec``, ``os.pidfd_open`` (whose descriptor ``signal.pidfd_send_signal``
+signals), ``os.mkfifo`` and ``os.mknod``. The guard stands in for those functions in the worker
+and asks them the same questions; a hard link is refused unless both of its names may be written,
+and a file with other hard links may not be opened for writing.
 
 A refused operation raises ``PermissionError`` in the student's code, which the
 grader reports like any exception the student's code raised. An audit hook cannot
@@ -22,6 +28,7 @@ be removed, but a student who sets out to defeat this one from Python (patching
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -31,14 +38,15 @@ SYSTEM_ROOTS = ("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", 
 #: Audited operations that change the filesystem, with the positions of the paths they change.
 WRITE_EVENTS = {
     "os.remove": (0,), "os.rmdir": (0,), "os.mkdir": (0,), "os.rename": (0, 1), "os.chmod": (0,),
-    "os.chown": (0,), "os.chflags": (0,), "os.link": (1,), "os.symlink": (1,), "os.truncate": (0,),
+    "os.chown": (0,), "os.chflags": (0,), "os.link": (0, 1), "os.symlink": (1,), "os.truncate": (0,),
     "os.utime": (0,), "os.setxattr": (0,), "os.removexattr": (0,), "shutil.rmtree": (0,),
     "shutil.chown": (0,),
 }
 PROGRAM_EVENTS = frozenset({"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
                             "os.startfile", "pty.spawn"})
 NETWORK_EVENTS = frozenset({"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg",
-                            "socket.getaddrinfo"})
+                            "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
+                            "socket.getnameinfo"})
 
 
 #: What a refused operation raises in the student's code.
@@ -60,6 +68,47 @@ def install(submission_dir: str, work_dir: str) -> None:
             _check(event, args, policy)
 
     sys.addaudithook(hook)
+    _stand_in_for_unaudited(work)
+
+
+def _stand_in_for_unaudited(work: str) -> None:
+    """Replace the functions that raise no audit event with ones that ask the guard first.
+
+    Replaced in every module that holds them (``os`` and ``posix`` share theirs); code that
+    reloads those modules or calls the C functions directly gets past this, as it gets past
+    the audit hook: that is what bubblewrap is for.
+    """
+    import _posixsubprocess
+    import posix
+
+    def no_programs(*args, **kwargs):
+        raise Refused("a submission may not run other programs")
+
+    _posixsubprocess.fork_exec = no_programs
+    subprocess = sys.modules.get("subprocess")   # imported earlier, it holds fork_exec itself
+    if hasattr(subprocess, "_fork_exec"):
+        subprocess._fork_exec = no_programs
+
+    def guarded(original, check):
+        def stand_in(*args, **kwargs):
+            check(*args, **kwargs)
+            return original(*args, **kwargs)
+        stand_in.__name__ = stand_in.__qualname__ = original.__name__
+        return stand_in
+
+    def need_signal(pid, *args, **kwargs):
+        _need_signal("os.kill", pid)
+
+    def need_write(path, *args, dir_fd=None, **kwargs):
+        if dir_fd is not None:
+            raise Refused("a submission may only make files by their path")
+        _need_write(_real(path), work)
+
+    for name, check in (("pidfd_open", need_signal), ("mkfifo", need_write), ("mknod", need_write)):
+        original = getattr(posix, name, None)
+        if original is not None:
+            for module in (os, posix):
+                setattr(module, name, guarded(original, check))
 
 
 def _check(event, args, policy):
@@ -71,6 +120,8 @@ def _check(event, args, policy):
         path = _real(path)
         if flags & WRITE_FLAGS:
             _need_write(path, work)
+            if _other_links(path):
+                raise Refused(f"a submission may not write through a hard link: {path}")
         else:
             _need_read(path, submission, work, read_roots)
             if os.path.isdir(path) and not _under(path, (submission, work)):
@@ -104,6 +155,15 @@ def _under(path: str, roots) -> bool:
 def _need_write(path: str, work: str) -> None:
     if path != os.devnull and not _under(path, (work,)):
         raise Refused(f"a submission may only write files in its working folder, not {path}")
+
+
+def _other_links(path: str) -> bool:
+    """A regular file that has other names (hard links) than this one."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return status.st_nlink > 1 and stat.S_ISREG(status.st_mode)
 
 
 def _need_read(path: str, submission: str, work: str, read_roots) -> None:
