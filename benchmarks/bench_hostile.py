@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graders import sandbox  # noqa: E402
-from tests.hostile import CALLBACKS, FORGERY, HOSTILE  # noqa: E402
+from tests.hostile import CALLBACKS, FORGERY, HOSTILE, TREE  # noqa: E402
 from tests.hostile import all_cases as class_corpus  # noqa: E402
 from tests.kit import KIT, Variant, make_submission  # noqa: E402
 
@@ -46,10 +46,11 @@ def parse_args(argv=None):
 
 
 def all_cases() -> list[Variant]:
-    """Every hostile case: the class corpus, the forgery cases and the grader-callback cases (no mlp:
+    """Every hostile case: the class corpus, the forgery, grader-callback and process-tree cases (no mlp:
     those train networks, which measures training, not the grader)."""
     found: list[Variant] = list(class_corpus())
-    found += [Variant(p.parent.name, p) for folder in (FORGERY, CALLBACKS) for p in sorted(folder.glob("*/*.py"))]
+    found += [Variant(p.parent.name, p) for folder in (FORGERY, CALLBACKS, TREE)
+              for p in sorted(folder.glob("*/*.py"))]
     return [case for case in found if case.task != "mlp"]
 
 

@@ -168,6 +168,7 @@ class WorkerPool:
         worker = self.workers.get(task_id)
         if worker is None:
             worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb,
+                                                    tree_memory_mb=task.tree_memory_mb,
                                                     max_timeout=self.max_timeout,
                                                     probe_cuda=tasks.TORCH in task.requires)
         worker.reset_poison()

@@ -51,8 +51,9 @@ SOLUTIONS = KIT_ROOT / "solutions"
 #: tools (grading a class, nbgrader, sync, this module) are left out by not being named here.
 STUDENT_FILES = (
     "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
-    "feedback.py", "local.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "remote.py",
-    "report.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py", "submission.py", "tasks.py",
+    "feedback.py", "local.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "process_tree.py",
+    "remote.py", "report.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py", "submission.py",
+    "tasks.py",
     "worker/__init__.py", "worker/guard.py", "worker/server.py", "worker/wire.py",
 )
 STUDENT_SUITES = "public"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from graders import sandbox
+from graders import process_tree, sandbox
 from graders.worker import wire
 
 START_TIMEOUT_S = 60.0
@@ -37,6 +37,7 @@ READ_CHUNK_BYTES = 1024**2     # a message is read as it arrives: claiming a siz
 # space: the reference helpers need a few MiB for any argument a check hands out; the rest is room for
 # what numpy and its BLAS threads map on first use (address space, not memory: it counts every mapping).
 CALLBACK_MEMORY_BYTES = 1024**3
+TREE_CHECK_AFTER_S = 0.05      # filling a worker tree's memory takes longer than this
 PASSED_ENV = (
     "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
     "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
@@ -210,13 +211,16 @@ class Worker:
     """One student module, loaded in a separate process (sandboxed where possible)."""
 
     def __init__(self, submission_dir: Path, module: str, *, memory_mb: int | None = 2048,
-                 extra_env: dict | None = None, max_timeout: float | None = None, probe_cuda: bool = False):
+                 tree_memory_mb: int = process_tree.TREE_MEMORY_MB, extra_env: dict | None = None,
+                 max_timeout: float | None = None, probe_cuda: bool = False):
         self.submission_dir = Path(submission_dir).resolve()
         self.module = module
         self.memory_mb = memory_mb
+        self.tree_memory_mb = tree_memory_mb
         self.extra_env = extra_env or {}
         self.max_timeout = max_timeout   # caps every time limit (class runs, the kit's tests)
         self.proc: subprocess.Popen | None = None
+        self.group: process_tree.TreeGroup | None = None   # limits the worker's whole process tree
         self.conn: Channel | None = None
         self.tmpdir: tempfile.TemporaryDirectory | None = None
         self.root: RemoteModule | None = None
@@ -247,12 +251,13 @@ class Worker:
         env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
         env.update(self.extra_env, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
         env.update(launch.env)
+        self.group = process_tree.create(self.tree_memory_mb)
         # What Python or bubblewrap say while starting; the worker sends fd 2 to /dev/null after.
         with open(tmp / "startup.log", "wb") as log:
             self.proc = subprocess.Popen(
                 launch.argv, pass_fds=[child_sock.fileno()], cwd=launch.cwd, env=env,
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
-                preexec_fn=sandbox.limits(self.memory_mb), start_new_session=True,
+                preexec_fn=sandbox.limits(self.memory_mb, self.group), start_new_session=True,
             )
         child_sock.close()
         self.conn = Channel(parent_sock)
@@ -298,6 +303,9 @@ class Worker:
                 except ProcessLookupError:
                     pass
             self.proc.wait()
+        if self.group is not None:
+            self.group.remove()   # and with it any process of the tree that left the process group
+            self.group = None
         if self.conn is not None:
             self.conn.close()
         if self.tmpdir is not None:
@@ -320,7 +328,8 @@ class Worker:
             raise self.poison
         if self.max_timeout is not None and message.get("op") != "import":
             timeout = min(timeout, self.max_timeout)
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         self.depth += 1
         self.seq += 1
         seq = self.seq
@@ -331,7 +340,15 @@ class Worker:
                 if "callback" not in reply:
                     break
                 self._send(self._run_callback(reply, deadline, timeout), deadline, timeout)
+            # A child killed for the tree's memory leaves the worker running: asked after calls long
+            # enough to have filled it (reading the counter costs ~40 us, too much for every call).
+            if (self.group is not None and time.monotonic() - started >= TREE_CHECK_AFTER_S
+                    and self.group.memory_killed()):
+                raise WorkerDied(self._tree_memory_reason())
             err = _plain_error(reply.get("err"))
+            if isinstance(err, dict) and self.group is not None and self.group.tasks_refused():
+                err = {**err, "message": f"{err.get('message', '')} (your code reached the limit of "
+                                         f"{process_tree.TREE_TASKS} processes and threads)"}
             _raise_worker_problem(err)
         except (CallTimeout, WorkerDied, LeftProcesses, ChannelBroken) as exc:
             self.poison = exc
@@ -384,6 +401,8 @@ class Worker:
             code = self.proc.wait(timeout=5) if self.proc else None
         except subprocess.TimeoutExpired:   # it closed its end but lives on
             return "the process closed its connection to the grader"
+        if self.group is not None and self.group.memory_killed():
+            return self._tree_memory_reason()
         number = sandbox.exit_signal(code)
         if number is not None:
             name = signal.Signals(number).name if number in signal.valid_signals() else f"signal {number}"
@@ -395,6 +414,10 @@ class Worker:
         reason = f"the process exited with status {code} (os._exit, or it exited while the grader waited)"
         startup = self._startup_log() if self.root is None else ""
         return f"{reason}: {startup}" if startup else reason
+
+    def _tree_memory_reason(self) -> str:
+        return (f"a process was killed: your code and the processes it started used more than "
+                f"{self.tree_memory_mb} MiB of memory together")
 
     def _startup_log(self) -> str:
         """The last line Python or bubblewrap wrote while the worker started, if any."""

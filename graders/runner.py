@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graders import sandbox, tasks
+from graders import process_tree, sandbox, tasks
 from graders.config import TaskPoints, load_points
 from graders.feedback import Verdict
 from graders.plugin import TIERS, check_verdict, task_of, tier_of
@@ -204,7 +204,7 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
                                  "the kit needs fixing: run `dlgrade doctor` and tell the course's maintainers")
         results.append(result)
     report = GradeReport(str(submission), results)
-    report.grader_notes.append(isolation)
+    report.grader_notes += [isolation, process_tree.describe()]
     kit_after = kit_digest()
     changed = sorted(name for name in kit_before.keys() | kit_after.keys()
                      if kit_before.get(name) != kit_after.get(name))

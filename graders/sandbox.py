@@ -330,8 +330,9 @@ def _outermost(paths: list[Path], skip: list[Path] = ()) -> list[Path]:
 
 
 # -- resource limits ----------------------------------------------------------------------------
-def limits(memory_mb: int | None):
-    """A ``preexec_fn``: cap the worker's address space at ``memory_mb`` MiB and its files' size.
+def limits(memory_mb: int | None, group=None):
+    """A ``preexec_fn``: cap the worker's address space at ``memory_mb`` MiB and its files' size,
+    and move it into ``group`` (a ``process_tree.TreeGroup``, which limits it with its children).
 
     On Linux the worker also gets SIGKILL when its grader dies, so that a grader killed
     for taking too long (``grade-class``) leaves no worker behind.
@@ -339,6 +340,8 @@ def limits(memory_mb: int | None):
 
     def apply() -> None:
         die_with_parent()
+        if group is not None:
+            group.join()
         if memory_mb:
             size = memory_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (size, size))

@@ -36,6 +36,7 @@ class Task:
     assignment: str          # the nbgrader assignment (topic group) it is handed out in
     call_timeout: float = 10.0   # seconds one call into student code may take
     memory_mb: int | None = 2048  # address-space cap of the worker process
+    tree_memory_mb: int = 2560    # memory of the worker and its children together (process_tree.py)
     requires: tuple[Requirement, ...] = ()
 
     def unmet(self) -> Requirement | None:
@@ -58,7 +59,8 @@ TASKS: tuple[Task, ...] = (
     Task("init", "Weight initialisation", "training"),
     Task("regularization", "Dropout and L2", "training"),
     Task("metrics", "Classification metrics", "training"),
-    Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None, requires=(TORCH,)),
+    Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None,
+         tree_memory_mb=6144, requires=(TORCH,)),   # room for a CUDA context and PyTorch's libraries
 )
 
 BY_ID = {task.id: task for task in TASKS}

@@ -14,10 +14,10 @@ from unittest import mock
 
 import pytest
 
-from graders import sandbox
+from graders import process_tree, sandbox
 from graders.classroom import STUDENTS, grade_class, read_report
 from graders.runner import grade
-from tests.hostile import all_cases
+from tests.hostile import TREE, HostileCase, all_cases
 from tests.kit import make_submission, shared
 
 
@@ -118,3 +118,22 @@ def test_files_written_outside_are_refused(mode, tmp_path, monkeypatch):
     assert all(re.search(case.message, c.verdict.message) for c in task.checks)
     assert sorted(p.name for p in submission.iterdir()) == before
     assert not escape.exists()
+
+
+TREE_CASES = [HostileCase(p.parent.name, p) for p in sorted(TREE.glob("*/*.py"))]
+
+
+@pytest.mark.parametrize("case", TREE_CASES, ids=str)
+@pytest.mark.parametrize("mode", [_mode_param(m) for m in MODES])
+def test_a_process_tree_over_its_limits_fails_the_check(mode, case, tmp_path, monkeypatch):
+    """A worker's forked children share its limits (memory, processes): over them, the check fails
+    and says which limit. Graded on one check, at the task's own time limit."""
+    if not process_tree.available():
+        pytest.skip(f"no cgroup per worker here: {process_tree.describe()}")
+    monkeypatch.setenv(sandbox.ENV, mode)
+    report = grade(make_submission(tmp_path / "sub", case), [case.task], tiers=("public",),
+                   checks={"course_notes_example_no_overflow"})
+    (task,) = report.tasks
+    (check,) = task.checks
+    assert check.verdict.status == case.status, check.verdict.message
+    assert re.search(case.message, check.verdict.message), check.verdict.message

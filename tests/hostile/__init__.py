@@ -24,6 +24,9 @@ HOSTILE = Path(__file__).resolve().parent
 #: Submissions that try to decide their own grade rather than knock the grader over: ``forgery/<task>/<case>.py``,
 #: appended to the reference like a variant; tests/test_forgery.py says what the grader must make of each.
 FORGERY = HOSTILE / "forgery"
+#: Submissions whose process tree goes over the limits it shares (memory, processes): ``tree/<task>/<case>.py``,
+#: declared like the class corpus; tests/test_hostile.py grades each on one check, where cgroups can be made.
+TREE = HOSTILE / "tree"
 #: Submissions that make the grader's own functions (reference helpers the student's code calls) work
 #: without end: ``callbacks/<task>/<case>.py``; tests/test_forgery.py bounds what they cost.
 CALLBACKS = HOSTILE / "callbacks"
