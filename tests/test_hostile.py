@@ -3,18 +3,20 @@
 The whole corpus (tests/hostile/) is graded as one class with four grader processes, once
 per sandbox mode, next to an untouched copy of the reference. For each case: the run
 finishes and grades it, the attacked task gets 0 with the declared status and reason
-on every check, and the other task scores exactly as the reference does.
+on every check, and the other task scores exactly as the reference does. The cases of
+tests/hostile/tree/ (a process tree over its shared limits) are graded one check each.
 """
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
-from graders import process_tree, sandbox
+from graders import process_tree, sandbox, tasks
 from graders.classroom import STUDENTS, grade_class, read_report
 from graders.runner import grade
 from tests.hostile import TREE, HostileCase, all_cases
@@ -121,6 +123,7 @@ def test_files_written_outside_are_refused(mode, tmp_path, monkeypatch):
 
 
 TREE_CASES = [HostileCase(p.parent.name, p) for p in sorted(TREE.glob("*/*.py"))]
+TREE_TEST_MEMORY_MB = 768
 
 
 @pytest.mark.parametrize("case", TREE_CASES, ids=str)
@@ -131,6 +134,11 @@ def test_a_process_tree_over_its_limits_fails_the_check(mode, case, tmp_path, mo
     if not process_tree.available():
         pytest.skip(f"no cgroup per worker here: {process_tree.describe()}")
     monkeypatch.setenv(sandbox.ENV, mode)
+    # A smaller tree memory than the task's: near its limit a cgroup v1 reclaims for seconds before
+    # the kernel kills (2 to 6 s at 2560 MiB here), which a loaded machine stretches past the call's
+    # time limit. benchmarks/bench_hostile.py grades the case at the task's own limit.
+    get = tasks.get
+    monkeypatch.setattr(tasks, "get", lambda task_id: replace(get(task_id), tree_memory_mb=TREE_TEST_MEMORY_MB))
     report = grade(make_submission(tmp_path / "sub", case), [case.task], tiers=("public",),
                    checks={"course_notes_example_no_overflow"})
     (task,) = report.tasks

@@ -1,4 +1,4 @@
-"""Three forked children hold 1 GiB each at once: each stays under a process's own memory cap,
+"""Four forked children hold 1 GiB each at once: each stays under a process's own memory cap,
 together they are over the limit for the worker's whole process tree."""
 import os
 import time
@@ -11,7 +11,7 @@ MESSAGE = r"used more than \d+ MiB of memory together"
 
 def softmax(a):
     children = []
-    for _ in range(3):
+    for _ in range(4):
         pid = os.fork()
         if pid == 0:
             hold = np.ones(2**30, dtype=np.uint8)   # written, so resident
