@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MiB = 1024 * 1024
-#: Memory of a worker and everything it starts, together (resident memory and page cache).
-TREE_MEMORY_MB = 2560
+#: Memory of a worker and everything it starts, together (resident memory and page cache): with
+#: the grader's own ~100 MiB, a grading tree stays under 2.5 GiB.
+TREE_MEMORY_MB = 2304
 #: Processes and threads of a worker's tree: BLAS and PyTorch start a thread per core, so the
 #: limit grows with the machine; a fork bomb meets it all the same.
 TREE_TASKS = 2 * (os.cpu_count() or 1) + 64

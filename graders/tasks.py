@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 
+from graders.process_tree import TREE_MEMORY_MB
+
 
 @dataclass(frozen=True)
 class Requirement:
@@ -36,7 +38,7 @@ class Task:
     assignment: str          # the nbgrader assignment (topic group) it is handed out in
     call_timeout: float = 10.0   # seconds one call into student code may take
     memory_mb: int | None = 2048  # address-space cap of the worker process
-    tree_memory_mb: int = 2560    # memory of the worker and its children together (process_tree.py)
+    tree_memory_mb: int = TREE_MEMORY_MB  # memory of the worker and its children together
     requires: tuple[Requirement, ...] = ()
 
     def unmet(self) -> Requirement | None:
