@@ -119,12 +119,15 @@ def _parents() -> tuple[int, Path, Path] | None:
         return None
     if "" in own and "cgroup2" in mounts:
         folder = mounts["cgroup2"] / own[""].lstrip("/")
-        if {"memory", "pids"} <= set(_read(folder / "cgroup.subtree_control").split()) and _usable(folder):
+        if {"memory", "pids"} <= set(_read(folder / "cgroup.subtree_control").split()) and _writable(folder):
+            _remove_stale(folder)
             return 2, folder, folder
     if "memory" in own and "pids" in own and "memory" in mounts and "pids" in mounts:
         memory = mounts["memory"] / own["memory"].lstrip("/")
         tasks = mounts["pids"] / own["pids"].lstrip("/")
-        if _usable(memory) and _usable(tasks):
+        if _writable(memory) and _writable(tasks):
+            _remove_stale(memory)
+            _remove_stale(tasks)
             return 1, memory, tasks
     return None
 
@@ -156,15 +159,16 @@ def _mounts() -> dict[str, Path]:
     return mounts
 
 
-def _usable(folder: Path) -> bool:
-    """Writable, and clear of groups a grader that died left behind."""
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return False
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove the groups a grader that died left behind (their names carry its pid)."""
     for stale in folder.glob(f"{_PREFIX}*"):
         pid = stale.name.removeprefix(_PREFIX).split("-", 1)[0]
         if pid.isdigit() and not Path(f"/proc/{pid}").exists():
             _empty_and_remove(stale)
-    return True
 
 
 def _empty_and_remove(folder: Path) -> None:

@@ -37,7 +37,7 @@ READ_CHUNK_BYTES = 1024**2     # a message is read as it arrives: claiming a siz
 # space: the reference helpers need a few MiB for any argument a check hands out; the rest is room for
 # what numpy and its BLAS threads map on first use (address space, not memory: it counts every mapping).
 CALLBACK_MEMORY_BYTES = 1024**3
-TREE_CHECK_AFTER_S = 0.05      # filling a worker tree's memory takes longer than this
+TREE_CHECK_AFTER_S = 0.05      # reaching a worker tree's memory or task limit takes longer than this
 PASSED_ENV = (
     "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
     "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
@@ -340,15 +340,11 @@ class Worker:
                 if "callback" not in reply:
                     break
                 self._send(self._run_callback(reply, deadline, timeout), deadline, timeout)
-            # A child killed for the tree's memory leaves the worker running: asked after calls long
-            # enough to have filled it (reading the counter costs ~40 us, too much for every call).
-            if (self.group is not None and time.monotonic() - started >= TREE_CHECK_AFTER_S
-                    and self.group.memory_killed()):
-                raise WorkerDied(self._tree_memory_reason())
             err = _plain_error(reply.get("err"))
-            if isinstance(err, dict) and self.group is not None and self.group.tasks_refused():
-                err = {**err, "message": f"{err.get('message', '')} (your code reached the limit of "
-                                         f"{process_tree.TREE_TASKS} processes and threads)"}
+            # Reaching a tree limit takes longer than this; reading the group's counters costs ~40 us,
+            # too much for every call.
+            if self.group is not None and time.monotonic() - started >= TREE_CHECK_AFTER_S:
+                err = self._tree_limits(err)
             _raise_worker_problem(err)
         except (CallTimeout, WorkerDied, LeftProcesses, ChannelBroken) as exc:
             self.poison = exc
@@ -414,6 +410,17 @@ class Worker:
         reason = f"the process exited with status {code} (os._exit, or it exited while the grader waited)"
         startup = self._startup_log() if self.root is None else ""
         return f"{reason}: {startup}" if startup else reason
+
+    def _tree_limits(self, err):
+        """The reply's error, after the group's limits: a child killed for the tree's memory leaves the
+        worker running (the call fails as the worker's death); a fork refused for the task count gets
+        the limit named in its message."""
+        if self.group.memory_killed():
+            raise WorkerDied(self._tree_memory_reason())
+        if isinstance(err, dict) and self.group.tasks_refused():
+            return {**err, "message": f"{err.get('message', '')} (your code reached the limit of "
+                                      f"{process_tree.TREE_TASKS} processes and threads)"}
+        return err
 
     def _tree_memory_reason(self) -> str:
         return (f"a process was killed: your code and the processes it started used more than "
