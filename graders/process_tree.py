@@ -10,11 +10,15 @@ thread creation fail. Each worker gets one where this user can make cgroups:
 - cgroup v1's ``memory`` and ``pids`` hierarchies, where they are writable (root, in many
   containers).
 
-Elsewhere :func:`create` returns None and the worker keeps its per-process limits only; the
-grader's note says so (:func:`describe`).
+Elsewhere :func:`create` returns None and the worker may start no process at all (the grader
+sets ``NO_CHILDREN_ENV``): a seccomp filter refuses fork natively where libseccomp is installed
+(``guard.refuse_children``), the worker's guard rails refuse it from Python in any case. Its tree
+is then one process, bounded by its own caps. The grader's note says which bound holds
+(:func:`describe`).
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 import itertools
 import os
@@ -30,6 +34,8 @@ TREE_MEMORY_MB = 2304
 #: Processes and threads of a worker's tree: BLAS and PyTorch start a thread per core, so the
 #: limit grows with the machine; a fork bomb meets it all the same.
 TREE_TASKS = 2 * (os.cpu_count() or 1) + 64
+#: Set in a worker's environment where it gets no group: it may start no process.
+NO_CHILDREN_ENV = "DLGRADE_NO_CHILDREN"
 _PREFIX = "dlgrade-worker-"
 _serial = itertools.count()
 
@@ -103,8 +109,10 @@ def describe() -> str:
     """One line for the grader's notes: how a worker's process tree is bounded here."""
     parents = _parents()
     if parents is None:
-        return ("each worker process has its own memory cap; this machine lets the grader make no "
-                "cgroup, so a submission's forked children are not limited together")
+        refused = ("a seccomp filter refuses them" if seccomp_installed()
+                   else "only the guard rails refuse them (no libseccomp: native code could still fork)")
+        return ("this machine lets the grader make no cgroup, so a worker may start no processes "
+                f"({refused}) and its one process keeps its own memory cap")
     return (f"a worker and the processes it starts share one memory limit (the task's, {TREE_MEMORY_MB} MiB "
             f"by default) and {TREE_TASKS} processes and threads (cgroup v{parents[0]})")
 
@@ -130,6 +138,15 @@ def _parents() -> tuple[int, Path, Path] | None:
             _remove_stale(tasks)
             return 1, memory, tasks
     return None
+
+
+def seccomp_installed() -> bool:
+    """Whether libseccomp is here, for the worker's filter (``guard.refuse_children``)."""
+    try:
+        ctypes.CDLL("libseccomp.so.2")
+    except OSError:
+        return False
+    return True
 
 
 def _own_groups() -> dict[str, str]:

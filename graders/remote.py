@@ -252,6 +252,8 @@ class Worker:
         env.update(self.extra_env, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
         env.update(launch.env)
         self.group = process_tree.create(self.tree_memory_mb)
+        if self.group is None:   # nothing would bound the tree: the worker starts no processes
+            env[process_tree.NO_CHILDREN_ENV] = "1"
         # What Python or bubblewrap say while starting; the worker sends fd 2 to /dev/null after.
         with open(tmp / "startup.log", "wb") as log:
             self.proc = subprocess.Popen(

@@ -139,9 +139,30 @@ def test_a_process_tree_over_its_limits_fails_the_check(mode, case, tmp_path, mo
     # time limit. benchmarks/bench_hostile.py grades the case at the task's own limit.
     get = tasks.get
     monkeypatch.setattr(tasks, "get", lambda task_id: replace(get(task_id), tree_memory_mb=TREE_TEST_MEMORY_MB))
+    check = _grade_tree_case(case, tmp_path)
+    assert check.verdict.status == case.status, check.verdict.message
+    assert re.search(case.message, check.verdict.message), check.verdict.message
+
+
+@pytest.mark.parametrize("case", TREE_CASES, ids=str)
+@pytest.mark.parametrize("mode", [_mode_param(m) for m in MODES])
+def test_without_a_cgroup_a_worker_starts_no_process(mode, case, tmp_path, monkeypatch):
+    """Where the grader can make no cgroup, nothing would bound a tree: the worker may start no process
+    at all, refused from Python by the guard and natively (C library's fork) by a seccomp filter."""
+    if case.setting("WITHOUT_CGROUP") is None:
+        pytest.fail(f"{case} declares no WITHOUT_CGROUP")
+    if "Operation not permitted" in case.setting("WITHOUT_CGROUP") and not process_tree.seccomp_installed():
+        pytest.skip("no libseccomp here: only the guard refuses a fork")
+    monkeypatch.setenv(sandbox.ENV, mode)
+    monkeypatch.setattr(process_tree, "create", lambda *args, **kwargs: None)
+    check = _grade_tree_case(case, tmp_path)
+    assert check.verdict.status == "error", check.verdict.message
+    assert re.search(case.setting("WITHOUT_CGROUP"), check.verdict.message), check.verdict.message
+
+
+def _grade_tree_case(case, tmp_path):
     report = grade(make_submission(tmp_path / "sub", case), [case.task], tiers=("public",),
                    checks={"course_notes_example_no_overflow"})
     (task,) = report.tasks
     (check,) = task.checks
-    assert check.verdict.status == case.status, check.verdict.message
-    assert re.search(case.message, check.verdict.message), check.verdict.message
+    return check

@@ -12,7 +12,10 @@ stops ordinary Python code from:
   included, or another process's /proc entry (its ``stat`` line excepted);
 - opening or changing into folders outside the submission and the private folder;
 - signalling processes other than itself and its children;
-- running programs, forking from a forked child, or using the network (name lookups included).
+- running programs, forking from a forked child, or using the network (name lookups included);
+- starting any process at all, where the grader has no cgroup to bound the worker's tree
+  (``install(..., children=False)``): then a seccomp filter refuses it too, natively
+  (:func:`refuse_children`), which no Python code can undo.
 
 Some operations Python announces to no audit hook (CPython 3.11): starting a program through
 ``_posixsubprocess.fork_exec``, ``os.pidfd_open`` (whose descriptor ``signal.pidfd_send_signal``
@@ -27,6 +30,8 @@ be removed, but a student who sets out to defeat this one from Python (patching
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import stat
 import sys
@@ -51,17 +56,28 @@ NETWORK_EVENTS = frozenset({"socket.connect", "socket.bind", "socket.sendto", "s
 
 #: What a refused operation raises in the student's code.
 Refused = PermissionError
+NO_CHILDREN = ("a submission may not start processes on this grader: it cannot limit their memory "
+               "together (no cgroup), so compute in the process that runs your function")
+#: The constants of libseccomp's seccomp.h (stable ABI) and the kernel's CLONE_THREAD.
+SCMP_ACT_ALLOW, SCMP_ACT_ERRNO, SCMP_CMP_MASKED_EQ, SCMP_FLTATR_CTL_TSYNC = 0x7FFF0000, 0x00050000, 7, 4
+CLONE_THREAD = 0x00010000
 
 
-def install(submission_dir: str, work_dir: str) -> None:
-    """Install the hook for the rest of the worker's life."""
+class _ArgumentTest(ctypes.Structure):
+    """libseccomp's ``struct scmp_arg_cmp``: (argument number, comparison, two 64-bit operands)."""
+
+    _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int), ("a", ctypes.c_uint64), ("b", ctypes.c_uint64)]
+
+
+def install(submission_dir: str, work_dir: str, *, children: bool = True) -> None:
+    """Install the hook for the rest of the worker's life; ``children=False`` refuses every fork."""
     real = os.path.realpath
     submission, work = real(submission_dir), real(work_dir)
     python = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix]
     python += [p for p in sys.path if p and os.path.isabs(p)]
     read_roots = tuple(sorted({real(p) for p in (*python, *SYSTEM_ROOTS,
                                                   os.path.dirname(os.path.abspath(__file__)))}))
-    policy = (submission, work, read_roots, os.getpid())
+    policy = (submission, work, read_roots, os.getpid() if children else None)
 
     def hook(event, args):
         if event in _CHECKED:
@@ -111,6 +127,45 @@ def _stand_in_for_unaudited(work: str) -> None:
                 setattr(module, name, guarded(original, check))
 
 
+def refuse_children() -> bool:
+    """Have the kernel refuse this process (all its threads) every new process from now on:
+    ``fork``, ``vfork`` and ``clone`` without CLONE_THREAD fail with EPERM; threads stay allowed.
+    ``clone3`` fails as not implemented, so the C library makes its threads with ``clone``
+    (clone3's flags lie behind a pointer that a seccomp filter cannot read). A filter cannot be
+    removed. Returns False where libseccomp or seccomp is missing (the guard's refusal remains).
+    """
+    try:
+        lib = ctypes.CDLL("libseccomp.so.2")
+    except OSError:
+        return False
+    lib.seccomp_init.restype = ctypes.c_void_p
+    lib.seccomp_init.argtypes = [ctypes.c_uint32]
+    lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
+    lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int, ctypes.c_uint,
+                                           ctypes.POINTER(_ArgumentTest)]
+    lib.seccomp_attr_set.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint32]
+    lib.seccomp_load.argtypes = lib.seccomp_release.argtypes = [ctypes.c_void_p]
+    context = lib.seccomp_init(SCMP_ACT_ALLOW)
+    if not context:
+        return False
+    new_process = _ArgumentTest(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)   # flags & CLONE_THREAD == 0
+    rules = [("fork", errno.EPERM, None), ("vfork", errno.EPERM, None), ("clone", errno.EPERM, new_process),
+             ("clone3", errno.ENOSYS, None)]
+    try:
+        if lib.seccomp_attr_set(context, SCMP_FLTATR_CTL_TSYNC, 1) != 0:
+            return False
+        for name, code, test in rules:
+            number = lib.seccomp_syscall_resolve_name(name.encode())
+            if number < 0:    # a call this architecture does not have (fork on aarch64)
+                continue
+            tests = (1, ctypes.byref(test)) if test is not None else (0, None)
+            if lib.seccomp_rule_add_array(context, SCMP_ACT_ERRNO | code, number, *tests) != 0:
+                return False
+        return lib.seccomp_load(context) == 0
+    finally:
+        lib.seccomp_release(context)
+
+
 def _check(event, args, policy):
     submission, work, read_roots, main_pid = policy
     if event == "open":
@@ -136,6 +191,8 @@ def _check(event, args, policy):
     elif event in ("os.kill", "os.killpg"):
         _need_signal(event, args[0])
     elif event in ("os.fork", "os.forkpty"):
+        if main_pid is None:
+            raise Refused(NO_CHILDREN)
         if os.getpid() != main_pid:
             raise Refused("a forked process may not fork again")
     elif event in PROGRAM_EVENTS:

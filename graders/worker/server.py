@@ -333,7 +333,10 @@ def main(argv):
     sys.stdout, sys.stderr = stdout, stderr = BoundedOutput(), BoundedOutput()
     sys.meta_path.insert(0, BlockGraderImports())
     sys.path.insert(0, os.path.abspath(submission_dir))
-    guard.install(submission_dir, os.getcwd())
+    children = os.environ.pop("DLGRADE_NO_CHILDREN", "") != "1"
+    if not children:
+        guard.refuse_children()
+    guard.install(submission_dir, os.getcwd(), children=children)
     seed_global_randomness()
     Worker(conn, submission_dir, module_name, stdout, stderr).serve()
 

@@ -8,6 +8,7 @@ what the grader must make of it:
     STATUS = "timeout"                    # the verdict status of the task's checks
     MESSAGE = "did not finish within"     # a regex the one-line reason matches
     FALLBACK = "not contained"            # only where process isolation alone cannot stop it
+    WITHOUT_CGROUP = "may not start"      # tree cases: the reason where the grader can make no cgroup
 
 These lines are read as text, so a case may be a file that does not even parse.
 """
@@ -25,12 +26,13 @@ HOSTILE = Path(__file__).resolve().parent
 #: appended to the reference like a variant; tests/test_forgery.py says what the grader must make of each.
 FORGERY = HOSTILE / "forgery"
 #: Submissions whose process tree goes over the limits it shares (memory, processes): ``tree/<task>/<case>.py``,
-#: declared like the class corpus; tests/test_hostile.py grades each on one check, where cgroups can be made.
+#: declared like the class corpus; tests/test_hostile.py grades each on one check, with a cgroup per worker
+#: (where one can be made) and without (where the worker may start no process: status "error", WITHOUT_CGROUP).
 TREE = HOSTILE / "tree"
 #: Submissions that make the grader's own functions (reference helpers the student's code calls) work
 #: without end: ``callbacks/<task>/<case>.py``; tests/test_forgery.py bounds what they cost.
 CALLBACKS = HOSTILE / "callbacks"
-DECLARATION = re.compile(r"^(STATUS|MESSAGE|FALLBACK|ORPHAN_NAME) = (r?\"[^\"\n]*\")", re.M)
+DECLARATION = re.compile(r"^(STATUS|MESSAGE|FALLBACK|ORPHAN_NAME|WITHOUT_CGROUP) = (r?\"[^\"\n]*\")", re.M)
 
 
 @dataclass(frozen=True)

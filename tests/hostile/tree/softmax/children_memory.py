@@ -7,6 +7,7 @@ import numpy as np
 
 STATUS = "crashed"
 MESSAGE = r"used more than \d+ MiB of memory together"
+WITHOUT_CGROUP = r"may not start processes on this grader"
 
 
 def softmax(a):

@@ -4,6 +4,7 @@ import time
 
 STATUS = "error"
 MESSAGE = r"limit of \d+ processes and threads"
+WITHOUT_CGROUP = r"may not start processes on this grader"
 
 
 def softmax(a):
