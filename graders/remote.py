@@ -234,6 +234,9 @@ class Worker:
         # (object id, name) -> (handle id, type name) of the student's functions and classes
         # already looked up: one round trip per call instead of two (see RemoteObject.__getattr__).
         self.functions: dict[tuple[int, str], tuple[int, str]] = {}
+        # Student functions that ran out of time once ("softmax", "Affine.forward") -> (the time limit
+        # they had, the timeout): a later call with no more time fails at once, the same way.
+        self.timed_out: dict[str, tuple[float, CallTimeout]] = {}
         self.last_callback = 0
         self.depth = 0   # requests in progress (a callback may make a request of its own)
         self.seq = 0     # the last request's number: its reply and the callbacks it asks for carry it
@@ -701,6 +704,7 @@ class RemoteObject:
         object.__setattr__(self, "_generation", worker.generation)
         object.__setattr__(self, "_options", options)
         object.__setattr__(self, "_label", type_name)
+        object.__setattr__(self, "_key", type_name)   # what Worker.timed_out knows it by
 
     def _check_alive(self) -> None:
         if self._worker.poison is not None:
@@ -723,6 +727,7 @@ class RemoteObject:
                 self._worker.functions[self._id, name] = (value._id, value._type_name)
             object.__setattr__(value, "_options", self._options)
             object.__setattr__(value, "_label", name)
+            object.__setattr__(value, "_key", name if isinstance(self, RemoteModule) else f"{self._key}.{name}")
         return value
 
     def _missing(self, name: str):
@@ -742,11 +747,19 @@ class RemoteObject:
     def __call__(self, *args, **kwargs):
         self._check_alive()
         options = self._options
-        result = self._worker.request(
-            {"op": "call", "target": self._id, "args": list(args), "kwargs": kwargs,
-             "patch": options.patch, "numpy_errors": options.numpy_errors},
-            timeout=options.timeout, in_place=options.in_place, callee=f"{self._label}()",
-        )
+        earlier = self._worker.timed_out.get(self._key)
+        if earlier is not None and options.timeout <= earlier[0]:
+            raise CallTimeout(f"an earlier call {earlier[1].message}; the grader does not call "
+                              f"{self._label}() again", earlier[1].where)
+        try:
+            result = self._worker.request(
+                {"op": "call", "target": self._id, "args": list(args), "kwargs": kwargs,
+                 "patch": options.patch, "numpy_errors": options.numpy_errors},
+                timeout=options.timeout, in_place=options.in_place, callee=f"{self._label}()",
+            )
+        except CallTimeout as exc:
+            self._worker.timed_out.setdefault(self._key, (options.timeout, exc))
+            raise
         if isinstance(result, RemoteObject):
             object.__setattr__(result, "_options", options)
         return result

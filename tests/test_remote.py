@@ -1,13 +1,16 @@
 """The worker boundary: what a grader suite can do with a student module in another process."""
+import time
 import types
 
 import numpy as np
 import pytest
 
-from graders.remote import (BrokenModule, InputChanged, MissingModule, MissingName, NotAttempted, NumpyWarning,
+from graders.remote import (BrokenModule, CallTimeout, InputChanged, MissingModule, MissingName, NotAttempted, NumpyWarning,
                             StudentException, Worker)
 
 MODULE = '''
+import time
+
 import numpy as np
 
 
@@ -34,6 +37,11 @@ def restore(x):
 
 def helper(x):
     return x + 1
+
+
+def pause(seconds):
+    time.sleep(seconds)
+    return seconds
 
 
 def uses_helper(x):
@@ -101,6 +109,19 @@ def test_with_in_place_the_named_arguments_come_back(worker):
         worker.ensure_started().with_in_place("params", 0).zero_in_place(a, b)
     worker.ensure_started().with_in_place().zero_in_place(a, b)
     assert b.tolist() == [0.0, 0.0, 0.0] and a.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_function_that_ran_out_of_time_is_not_called_again_within_that_limit(worker):
+    with pytest.raises(CallTimeout, match=r"^did not finish within 0.5 s") as first:
+        worker.ensure_started().with_timeout(0.5).pause(5)
+    assert "again" not in first.value.message
+    worker.reset_poison()
+    # pause(0) would return at once: failing, it was not called.
+    with pytest.raises(CallTimeout, match=r"^an earlier call did not finish within 0.5 s .*does not call pause\(\) again"):
+        worker.ensure_started().with_timeout(0.5).pause(0)
+    worker.reset_poison()
+    assert worker.ensure_started().helper(1) == 2
+    assert worker.ensure_started().with_timeout(2).pause(0) == 0   # a longer limit calls it again
 
 
 def test_with_reference_swaps_module_names_during_the_call_only(worker):
