@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -192,7 +194,11 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
         if points_file is not None:
             args.append(f"--points={Path(points_file).resolve()}")
         plugins = [collector] + ([OnlyChecks(checks)] if checks is not None else [])
-        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        # Third-party pytest plugins (xdist, anyio's, ...) are not loaded: a grade needs none but
+        # hypothesis's, and importing them cost ~0.3 s of every grader process.
+        args += ["-p", "_hypothesis_pytestplugin"]
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
+                mock.patch.dict(os.environ, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}):
             pytest.main([*args, *extra_args], plugins=plugins)
     results = []
     for task_id in task_ids:
