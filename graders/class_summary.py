@@ -12,24 +12,24 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from graders.classroom import STUDENTS, read_report
+from graders.classroom import STUDENTS, read_record
+from graders.results import StudentRecord
 
 CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
 TOP_FAILURES = 10
 
 
 def write_class_files(out: Path, students: list[str], task_ids: list[str]) -> None:
-    reports = {s: read_report(out / STUDENTS / s) or {"state": "failed", "problem": "no report"}
+    records = {s: read_record(out / STUDENTS / s) or StudentRecord.could_not_grade(s, "no report")
                for s in students}
-    _write_text(out / CSV_NAME, grades_csv(reports, task_ids))
-    graded = {s: r for s, r in reports.items() if r.get("state") == "graded"}
-    max_total = next((r["max_total"] for r in graded.values()), 0)
-    totals = [r["total"] for r in graded.values()]
-    histogram(totals, max_total, out / HISTOGRAM_NAME)
-    _write_text(out / SUMMARY_NAME, summary_markdown(reports, task_ids))
+    _write_text(out / CSV_NAME, grades_csv(records, task_ids))
+    graded = [r for r in records.values() if r.graded]
+    max_total = next((r.max_total for r in graded), 0)
+    histogram([r.total for r in graded], max_total, out / HISTOGRAM_NAME)
+    _write_text(out / SUMMARY_NAME, summary_markdown(records, task_ids))
 
 
-def grades_csv(reports: dict[str, dict], task_ids: list[str]) -> str:
+def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
     """student, points per task, total, problem.
 
     A task that could not be graded has an empty cell, and the problem column says which and
@@ -38,67 +38,60 @@ def grades_csv(reports: dict[str, dict], task_ids: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *task_ids, "total", "problem"])
-    for student, report in reports.items():
-        points = {t["task"]: t["points"] for t in report.get("tasks", [])}
-        if report.get("state") != "graded":
-            writer.writerow([_cell(student), *([""] * len(task_ids)), "", report.get("problem", "")])
+    for student, record in records.items():
+        if not record.graded:
+            writer.writerow([_cell(student), *([""] * len(task_ids)), "", record.problem])
             continue
-        not_graded = {t["task"]: t["not_graded"] for t in report.get("tasks", []) if t.get("not_graded")}
-        problem = "; ".join(f"not graded: {task}: {why}" for task, why in not_graded.items())
-        writer.writerow([_cell(student), *(_number(points[t]) if t in points and t not in not_graded else ""
-                                           for t in task_ids),
-                         _number(report["total"]), problem])
+        points = {t.task: t.points for t in record.tasks if t.graded}
+        problem = "; ".join(f"not graded: {t.task}: {t.not_graded}" for t in record.report.not_graded)
+        writer.writerow([_cell(student), *(_number(points[t]) if t in points else "" for t in task_ids),
+                         _number(record.total), problem])
     return buffer.getvalue()
 
 
-def summary_markdown(reports: dict[str, dict], task_ids: list[str]) -> str:
-    graded = [r for r in reports.values() if r.get("state") == "graded"]
-    failed = sorted(s for s, r in reports.items() if r.get("state") != "graded")
+def summary_markdown(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
+    graded = [r for r in records.values() if r.graded]
+    failed = sorted(s for s, r in records.items() if not r.graded)
     lines = ["# Class summary", "", f"{len(graded)} submissions graded"
              + (f", {len(failed)} could not be graded: {', '.join(failed)}" if failed else "") + "."]
-    incomplete = {s: [t for t in r["tasks"] if t.get("not_graded")] for s, r in reports.items()
-                  if r.get("state") == "graded" and not r.get("complete", True)}
+    incomplete = {s: r.report.not_graded for s, r in records.items() if r.graded and not r.complete}
     if incomplete:
-        reasons = sorted({f"{t['task']}: {t['not_graded']}" for ts in incomplete.values() for t in ts})
+        reasons = sorted({f"{t.task}: {t.not_graded}" for ts in incomplete.values() for t in ts})
         lines += ["", f"**Not graded** for {len(incomplete)} student(s) ({', '.join(sorted(incomplete))}); "
                       "their totals count the graded tasks only, and the next run grades those tasks again:", ""]
         lines += [f"- {reason}" for reason in reasons]
     if graded:
-        totals = [r["total"] for r in graded]
+        totals = [r.total for r in graded]
         lines += ["", f"Total: mean {statistics.mean(totals):.2f}, median {statistics.median(totals):g}, "
-                      f"min {min(totals):g}, max {max(totals):g} (of {graded[0]['max_total']:g}).",
+                      f"min {min(totals):g}, max {max(totals):g} (of {graded[0].max_total:g}).",
                   "", f"![Distribution of totals]({HISTOGRAM_NAME})"]
     lines += ["", "## Per task", "", "| task | mean | max | full marks | zero |", "|---|---:|---:|---:|---:|"]
     for task_id in task_ids:
-        results = [t for r in graded for t in r["tasks"] if t["task"] == task_id and not t.get("not_graded")]
+        results = [t for r in graded for t in r.tasks if t.task == task_id and t.graded]
         if not results:
             continue
-        points = [t["points"] for t in results]
-        full = sum(t["points"] == t["max_points"] for t in results)
-        lines.append(f"| {task_id} | {statistics.mean(points):.2f} | {results[0]['max_points']:g} | "
+        points = [t.points for t in results]
+        full = sum(t.points == t.max_points for t in results)
+        lines.append(f"| {task_id} | {statistics.mean(points):.2f} | {results[0].max_points:g} | "
                      f"{full} | {sum(p == 0 for p in points)} |")
     lines += ["", "## Most common failing checks", ""] + failing_checks(graded)
     return "\n".join(lines) + "\n"
 
 
-#: Statuses that are no mistake in the code: the check did not run, or the student did not try.
-NOT_A_MISTAKE = ("passed", "not run", "not graded", "not attempted", "missing")
-
-
-def failing_checks(graded: list[dict]) -> list[str]:
+def failing_checks(graded: list[StudentRecord]) -> list[str]:
     """The checks most students got wrong (not the ones they did not attempt), with how they
     failed most often."""
     students: Counter = Counter()
     how: dict[tuple[str, str], Counter] = {}
-    for report in graded:
-        for task in report["tasks"]:
-            for check in task["checks"]:
-                if check["status"] in NOT_A_MISTAKE:
+    for record in graded:
+        for task in record.tasks:
+            for check in task.checks:
+                if not check.verdict.status.is_mistake:
                     continue
-                key = (task["task"], check["check"])
+                key = (task.task, check.check)
                 students[key] += 1
-                first_line = (check["message"].splitlines() or [""])[0][:120]
-                how.setdefault(key, Counter())[(check["status"], first_line)] += 1
+                first_line = (check.verdict.message.splitlines() or [""])[0][:120]
+                how.setdefault(key, Counter())[(check.verdict.status, first_line)] += 1
     if not students:
         return ["No attempted check failed."]
     lines = ["| check | students | most often |", "|---|---:|---|"]

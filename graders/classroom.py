@@ -34,9 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graders import archives, sandbox, tasks
-from graders.submission import SubmissionShapeError, module_folder
 from graders.plugin import TIERS
+from graders.results import State, StudentRecord
 from graders.runner import GRADERS, KIT_ROOT
+from graders.submission import SubmissionShapeError, module_folder
 
 STUDENTS = "students"
 REPORT = "report.json"
@@ -62,7 +63,7 @@ class Outcome:
     """What happened to one submission in this run: graded, reused (unchanged) or failed."""
 
     student: str
-    state: str
+    state: State
     total: float | None = None
     max_total: float | None = None
     problem: str = ""
@@ -201,10 +202,10 @@ class _Job:
             except SubmissionShapeError as exc:
                 return self._failed(sub.student, content_hash(folder / sub.student), str(exc))
             digest = content_hash(root)
-            previous = read_report(self.out / STUDENTS / sub.student)
+            previous = read_record(self.out / STUDENTS / sub.student)
             if (not self.regrade and _still_valid(previous, digest, self.fingerprint)
                     and self.ledger.vouches_for(sub.student)):
-                return Outcome(sub.student, "reused", previous["total"], previous["max_total"])
+                return Outcome(sub.student, State.REUSED, previous.total, previous.max_total)
             notes = [f"left out of the submission: {', '.join(skipped[:20])}"] if skipped else []
             return self._run_grader(sub.student, root, digest, notes)
         except archives.ArchiveError as exc:
@@ -225,18 +226,17 @@ class _Job:
         argv += [f"--note={note}" for note in notes]
         problem = self._run(argv, partial / "grader.log")
         if self.stopping:   # interrupted: leave the student's earlier results as they are
-            return Outcome(student, "interrupted")
-        report = read_report(partial)
-        if problem or report is None:
+            return Outcome(student, State.INTERRUPTED)
+        record = read_record(partial)
+        if problem or record is None or not record.graded:
             return self._failed(student, digest, problem or "the grader wrote no report")
-        report.update(student=student, content_hash=digest, fingerprint=self.fingerprint, state="graded",
-                      problem="")
-        _write_json(partial / REPORT, report)
+        record = StudentRecord(student, State.GRADED, record.report, content_hash=digest, fingerprint=self.fingerprint)
+        _write_json(partial / REPORT, record.to_dict())
         publish(partial, self.out / STUDENTS / student)
         with self.lock:
             self.ledger.sign(student)
-        return Outcome(student, "graded", report["total"], report["max_total"],
-                       not_graded=tuple(t["task"] for t in report["tasks"] if t.get("not_graded")))
+        return Outcome(student, State.GRADED, record.total, record.max_total,
+                       not_graded=tuple(t.task for t in record.report.not_graded))
 
     def _run(self, argv: list[str], log_path: Path) -> str:
         """Run one grader process; '' if it finished, else what went wrong."""
@@ -269,9 +269,7 @@ class _Job:
 
     def _failed(self, student: str, digest: str, problem: str) -> Outcome:
         """Record a submission that could not be graded (it is tried again on the next run)."""
-        report = {"student": student, "content_hash": digest, "fingerprint": self.fingerprint,
-                  "state": "failed", "problem": problem, "total": None, "max_total": None,
-                  "tasks": [], "notes": []}
+        record = StudentRecord.could_not_grade(student, problem, digest, self.fingerprint)
         text = f"Your submission could not be graded: {problem}\nPlease tell your instructor.\n"
         partial = self.staging / "results" / student
         shutil.rmtree(partial, ignore_errors=True)
@@ -279,9 +277,9 @@ class _Job:
         (partial / "feedback.txt").write_text(text, encoding="utf-8")
         _write_json(partial / "results.json", {"score": 0, "output": text, "visibility": "visible",
                                                "tests": []})
-        _write_json(partial / REPORT, report)
+        _write_json(partial / REPORT, record.to_dict())
         publish(partial, self.out / STUDENTS / student)
-        return Outcome(student, "failed", problem=problem)
+        return Outcome(student, State.FAILED, problem=problem)
 
 
 def remove_stale_staging() -> None:
@@ -303,11 +301,11 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _still_valid(previous: dict | None, digest: str, fingerprint: str) -> bool:
+def _still_valid(previous: StudentRecord | None, digest: str, fingerprint: str) -> bool:
     """Whether an earlier result can stand: graded completely, from the same files and the same grading.
     A task that could not be graded (no dataset, no PyTorch) is tried again on every run."""
-    return (previous is not None and previous.get("state") == "graded" and previous.get("complete", True)
-            and previous.get("content_hash") == digest and previous.get("fingerprint") == fingerprint)
+    return (previous is not None and previous.graded and previous.complete
+            and previous.content_hash == digest and previous.fingerprint == fingerprint)
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -320,11 +318,21 @@ def _kill(proc: subprocess.Popen) -> None:
 
 # -- files ------------------------------------------------------------------------------------------
 def read_report(folder: Path) -> dict | None:
+    """A student's report.json as JSON data (None if there is none, or it is not JSON)."""
     try:
         report = json.loads((Path(folder) / REPORT).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return report if isinstance(report, dict) else None
+
+
+def read_record(folder: Path) -> StudentRecord | None:
+    """A student's report.json (None if there is none, or it is not one)."""
+    data = read_report(folder)
+    try:
+        return StudentRecord.from_dict(data) if data is not None else None
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 class Ledger:
@@ -438,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
     if (args.out / "plots").is_dir() and not any((args.out / "plots").iterdir()):
         (args.out / "plots").rmdir()
-    _write_json(args.out / REPORT, report.to_dict())
+    _write_json(args.out / REPORT, StudentRecord(args.student, State.GRADED, report).to_dict())
     return 0
 
 

@@ -58,26 +58,27 @@ Exit status:
 @click.option("--all", "show_all", is_flag=True, help="show every failing check in full, not just the first per task")
 def check(task_ids, path, show_all):
     """Run the public self-checks on your exercises (all tasks, or the ones named)."""
-    from graders.report import task_feedback
+    from graders.report import task_details
+    from graders.results import Status
     from graders.runner import grade
 
     ids = _task_list(",".join(task_ids))
     report = grade(_submission_dir(path), ids, tiers=("public",))
     for task in report.tasks:
-        colour = {"passed": "green", "not attempted": "dim", "not graded": "magenta"}.get(task.status, "red")
+        colour = {Status.PASSED: "green", Status.NOT_ATTEMPTED: "dim",
+                  Status.NOT_GRADED: "magenta"}.get(task.status, "red")
         if not task.graded:
             console.print(f"[{colour}]{task.task:<20} not graded[/{colour}]")
             console.print(f"    {task.not_graded}", markup=False, soft_wrap=True)
             continue
         passed = sum(c.verdict.passed for c in task.checks)
-        counted = sum(c.verdict.status != "not run" for c in task.checks)
+        counted = sum(c.verdict.counted for c in task.checks)
         console.print(f"[{colour}]{task.task:<20} {passed}/{counted} checks  {task.status}[/{colour}]")
-        if task.status not in ("passed", "not attempted"):
-            console.print(task_feedback(task, first_only=not show_all).split("\n", 1)[-1], markup=False,
-                          soft_wrap=True)
+        if task.status not in (Status.PASSED, Status.NOT_ATTEMPTED):
+            console.print("\n".join(task_details(task, first_only=not show_all)), markup=False, soft_wrap=True)
     for note in report.notes:
         console.print(f"[yellow]note:[/yellow] {note}")
-    if any(t.status != "passed" for t in report.tasks if t.graded):
+    if any(t.status is not Status.PASSED for t in report.tasks if t.graded):
         sys.exit(1)
     sys.exit(0 if report.complete else 3)
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graders import sandbox
+from graders.results import State
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -58,7 +59,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
 
         def on_result(outcome):
             progress.advance(bar)
-            if outcome.state == "failed":
+            if outcome.state is State.FAILED:
                 progress.console.print(f"[red]could not grade[/red] {outcome.student}: {outcome.problem}",
                                        markup=True)
 
@@ -69,9 +70,9 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
                                    on_start=lambda n: progress.update(bar, total=n), on_result=on_result)
         except (ClassError, ConfigError) as exc:
             raise click.ClickException(str(exc)) from None
-    counts = {state: sum(o.state == state for o in outcomes) for state in ("graded", "reused", "failed")}
-    console.print(f"{len(outcomes)} submissions: {counts['graded']} graded, {counts['reused']} unchanged "
-                  f"(kept), {counts['failed']} could not be graded")
+    counts = {state: sum(o.state is state for o in outcomes) for state in State}
+    console.print(f"{len(outcomes)} submissions: {counts[State.GRADED]} graded, {counts[State.REUSED]} unchanged "
+                  f"(kept), {counts[State.FAILED]} could not be graded")
     incomplete = [o for o in outcomes if o.not_graded]
     if incomplete:
         tasks_left = sorted({t for o in incomplete for t in o.not_graded})
@@ -80,7 +81,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     console.print(f"note: {sandbox.describe()}", markup=False)
     console.print(f"wrote {out / 'grades.csv'}, {out / 'summary.md'}, {out / 'totals.png'}, "
                   f"{out / 'students'}/<student>/", markup=False)
-    sys.exit(1 if counts["failed"] else 3 if incomplete else 0)
+    sys.exit(1 if counts[State.FAILED] else 3 if incomplete else 0)
 
 
 COMMANDS = [grade_class_command]

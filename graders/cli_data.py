@@ -38,7 +38,7 @@ def where(name):
         for why, folder in datasets.candidates(ds):
             state, details = datasets.folder_state(ds, folder)
             text = {"ok": "[green]holds the files[/green]", "empty": "[dim]no files[/dim]",
-                    "partial": f"[yellow]missing {', '.join(details)}[/yellow]",
+                    "incomplete": f"[yellow]missing {', '.join(details)}[/yellow]",
                     "other": f"[yellow]holds {', '.join(details)} (passed over)[/yellow]"}[state]
             console.print(f"  {why:<22} {folder}  {text}")
         console.print(f"  {'download':<22} " + ", ".join(datasets.spec(ds)["mirrors"]))

@@ -232,7 +232,7 @@ def candidates(name: str, path: Path | str | None = None) -> list[tuple[str, Pat
 
 
 def folder_state(name: str, folder: Path) -> tuple[str, list[str]]:
-    """``("ok" | "empty" | "partial" | "other", details)`` for one candidate folder.
+    """``("ok" | "empty" | "incomplete" | "other", details)`` for one candidate folder.
 
     "other" means the folder holds a complete set of another dataset's files
     (recognised by its training labels, 60 KB, so this is cheap).
@@ -243,7 +243,7 @@ def folder_state(name: str, folder: Path) -> tuple[str, list[str]]:
     if len(missing) == len(ROLES):
         return "empty", missing
     if missing:
-        return "partial", missing
+        return "incomplete", missing
     try:
         digest = hashlib.sha256(read_content(present["train_labels"])).hexdigest()
     except (DatasetError, OSError):
@@ -273,7 +273,7 @@ def locate(name: str, path: Path | str | None = None) -> Path | None:
             raise DatasetNotFound(f"{folder} does not hold {title}: missing {', '.join(details)}. "
                                   f"Copy the files there, or download them with "
                                   f"`dlgrade data fetch {name} --path {folder}` (needs internet).")
-        if state == "partial" and why != "kit cache":
+        if state == "incomplete" and why != "kit cache":
             raise DatasetNotFound(f"{folder} ({why}) holds only some of {title}'s files: missing "
                                   f"{', '.join(details)}. Copy the missing files there, or remove the "
                                   "folder so the others are looked at.")

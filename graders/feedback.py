@@ -14,29 +14,13 @@ import contextlib
 import copy
 import functools
 import re
-from dataclasses import dataclass
 
 import numpy as np
 from hypothesis.errors import Flaky
 
 from graders.expect import CheckFailed, show
 from graders.remote import ModuleUnavailable, StopCheck, SubmissionProblem
-
-#: Statuses whose cause is the module as a whole, not an input: no example is shown.
-NO_EXAMPLE = ("not attempted", "missing")
-
-
-@dataclass
-class Verdict:
-    # passed, failed, not attempted, missing, error, timeout, crashed, not run, not graded, grader error
-    status: str
-    message: str = ""
-    hint: str = ""
-    example: str = ""
-
-    @property
-    def passed(self) -> bool:
-        return self.status == "passed"
+from graders.results import Status, Verdict
 
 
 class NotGraded(Exception):
@@ -56,29 +40,29 @@ def verdict_for(exc: BaseException | None, *, hint: str = "", skipped_reason: st
     """The verdict for a check that raised ``exc`` (None: it passed); ``example`` is the input
     of the failing call (see :func:`recording_examples`)."""
     if skipped_reason:
-        return Verdict("not run", skipped_reason)
+        return Verdict(Status.NOT_RUN, skipped_reason)
     if exc is None:
-        return Verdict("passed")
+        return Verdict(Status.PASSED)
     if isinstance(exc, NotGraded):
-        return Verdict("not graded", exc.reason, exc.fix)
+        return Verdict(Status.NOT_GRADED, exc.reason, exc.fix)
     if isinstance(exc, CheckFailed):
-        return Verdict("failed", exc.render(), exc.hint or hint, example)
+        return Verdict(Status.FAILED, exc.render(), exc.hint or hint, example)
     if isinstance(exc, SubmissionProblem):
-        status = exc.status
-        plain = isinstance(exc, (StopCheck, ModuleUnavailable)) or status != "error"
+        status = Status(exc.status)
+        plain = isinstance(exc, (StopCheck, ModuleUnavailable)) or status is not Status.ERROR
         message = str(exc) if plain else f"your code {exc}"
         own_hint = getattr(exc, "hint", "")
-        return Verdict(status, message, own_hint or (hint if status not in NO_EXAMPLE else ""),
-                       example if status not in NO_EXAMPLE else "")
+        return Verdict(status, message, own_hint or ("" if status.whole_module else hint),
+                       "" if status.whole_module else example)
     if isinstance(exc, Flaky):
-        return Verdict("failed", "gave different results when called twice with the same input: "
+        return Verdict(Status.FAILED, "gave different results when called twice with the same input: "
                        "does it draw random numbers that are not from the rng it was given, or "
                        "change its inputs in place?", hint, example)
     if isinstance(exc, AssertionError):
-        return Verdict("failed", str(exc) or "a property of the result does not hold", hint, example)
+        return Verdict(Status.FAILED, str(exc) or "a property of the result does not hold", hint, example)
     # A grader suite should only fail through CheckFailed; anything else is a bug in the
     # grader (or an input it did not foresee) and must not be blamed on the student.
-    return Verdict("grader error", f"the grader itself failed ({type(exc).__name__}: {exc}); "
+    return Verdict(Status.GRADER_ERROR, f"the grader itself failed ({type(exc).__name__}: {exc}); "
                    "please tell your instructor", "", example)
 
 

@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from graders import tasks
-from graders.feedback import Verdict, recording_examples, verdict_for
+from graders.feedback import recording_examples, verdict_for
 from graders.remote import (
     ALL_ARGUMENTS,
     PROBED_NAMES,
@@ -57,6 +57,7 @@ from graders.remote import (
     is_tensor,
     settle_arguments,
 )
+from graders.results import CheckResult, Status, Verdict
 
 MESSAGE_LIMIT = 2000
 _ABSENT = object()
@@ -425,10 +426,9 @@ def run_check(node_id: str, namespace: dict, points: float | None = None,
         print(f"passed: {check.task} / {check.name}")
         return None
     from graders.report import check_feedback
-    from graders.runner import CheckResult
 
     text = check_feedback(CheckResult(check.task, check.name, check.tier, description, 1.0, verdict))
-    if verdict.status == "not run" and points is not None:
+    if not verdict.counted and points is not None:
         share = not_run_share(namespace, check.task, points)
         print(f"{text}\n    its points follow the task's checks that ran: {share:.4g} of {points:.4g}")
         return share
@@ -451,7 +451,7 @@ def _run(check: CheckId, namespace: dict, params: dict | None) -> tuple[Verdict,
         _seed_global_randomness()
         needed = tasks.get(check.task).unmet()
         if needed is not None:
-            return Verdict("not graded", f"{needed.name} is not installed in this notebook's Python",
+            return Verdict(Status.NOT_GRADED, f"{needed.name} is not installed in this notebook's Python",
                            needed.fix), description, images
         if params is None:
             params = case_params(check) if check.case else {}

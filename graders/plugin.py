@@ -20,8 +20,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
-from graders.feedback import Verdict, recording_examples, verdict_for
+from graders.feedback import recording_examples, verdict_for
 from graders.remote import ModuleUnavailable, StopCheck, Worker
+from graders.results import Status, Verdict
+
 
 def _examples_independent_of_loaded_modules() -> None:
     """Keep hypothesis from drawing constants it finds in the process's own ("local") modules.
@@ -147,7 +149,7 @@ def verdict_lines(verdict: Verdict) -> list[str]:
     if verdict.example:
         lines.append(f"smallest failing input: {verdict.example}")
     if verdict.hint:
-        lines.append(f"{'fix' if verdict.status == 'not graded' else 'hint'}: {verdict.hint}")
+        lines.append(f"{'fix' if verdict.status is Status.NOT_GRADED else 'hint'}: {verdict.hint}")
     return lines
 
 

@@ -52,8 +52,8 @@ SOLUTIONS = KIT_ROOT / "solutions"
 STUDENT_FILES = (
     "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
     "feedback.py", "local.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "process_tree.py",
-    "remote.py", "report.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py", "submission.py",
-    "tasks.py",
+    "remote.py", "report.py", "results.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py",
+    "submission.py", "tasks.py",
     "worker/__init__.py", "worker/guard.py", "worker/server.py", "worker/wire.py",
 )
 STUDENT_SUITES = "public"

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from graders import process_tree, sandbox
+from graders.results import Status
 from graders.worker import wire
 
 START_TIMEOUT_S = 60.0
@@ -56,7 +57,7 @@ PROBED_NAMES = frozenset({"execute_example", "setup_example", "teardown_example"
 class SubmissionProblem:
     """Something about the student's code, described for the student."""
 
-    status = "error"
+    status = Status.ERROR
 
     def __init__(self, message: str, where: str = ""):
         super().__init__(message)
@@ -98,7 +99,7 @@ class BadValue(SubmissionError):
 class InputChanged(SubmissionError):
     """The student's code changed an argument in place where its docstring does not allow it."""
 
-    status = "failed"
+    status = Status.FAILED
     hint = ("Work on new arrays: write x = x - c (or x = x.copy() first) instead of x -= c, "
             "x[...] = ... or np.copyto(x, ...) on an array you were given.")
 
@@ -117,27 +118,27 @@ class ModuleUnavailable(SubmissionProblem, Exception):
 
 
 class NotAttempted(StopCheck):
-    status = "not attempted"
+    status = Status.NOT_ATTEMPTED
 
 
 class MissingModule(StopCheck):
-    status = "missing"
+    status = Status.MISSING
 
 
 class BrokenModule(StopCheck):
-    status = "error"
+    status = Status.ERROR
 
 
 class MissingName(StopCheck):
-    status = "missing"
+    status = Status.MISSING
 
 
 class CallTimeout(StopCheck):
-    status = "timeout"
+    status = Status.TIMEOUT
 
 
 class WorkerDied(StopCheck):
-    status = "crashed"
+    status = Status.CRASHED
 
 
 class LeftProcesses(StopCheck):

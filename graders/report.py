@@ -7,10 +7,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from graders.runner import CheckResult, GradeReport, TaskResult
+from graders.results import CheckResult, GradeReport, Status, TaskResult
 
-STYLE = {"passed": "green", "partial": "yellow", "failed": "red", "not attempted": "dim",
-         "missing": "red", "not run": "yellow", "not graded": "magenta"}
+STYLE = {Status.PASSED: "green", Status.PARTIAL: "yellow", Status.FAILED: "red", Status.NOT_ATTEMPTED: "dim",
+         Status.MISSING: "red", Status.NOT_RUN: "yellow", Status.NOT_GRADED: "magenta"}
 
 
 def check_feedback(check: CheckResult) -> str:
@@ -24,7 +24,7 @@ def check_feedback(check: CheckResult) -> str:
     if v.example:
         lines.append(f"    smallest failing input: {v.example}")
     if v.hint:
-        lines.append(f"    {'fix' if v.status == 'not graded' else 'hint'}: {v.hint}")
+        lines.append(f"    {'fix' if v.status is Status.NOT_GRADED else 'hint'}: {v.hint}")
     return "\n".join(lines)
 
 
@@ -38,17 +38,20 @@ def task_feedback(task: TaskResult, first_only: bool = False) -> str:
     if not task.graded:
         return f"{task.task}: not graded\n    {task.not_graded}"
     head = f"{task.task}: {task.points:g}/{task.max_points:g} ({task.status})"
+    return "\n".join([head, *task_details(task, first_only)])
+
+
+def task_details(task: TaskResult, first_only: bool = False) -> list[str]:
+    """:func:`task_feedback`'s lines under the task's own line (a graded task)."""
     failures = [c for c in task.checks if not c.verdict.passed]
     shared = {(c.verdict.status, c.verdict.message) for c in failures}
     if failures and len(shared) == 1 and len(failures) == len(task.checks):
         status, message = shared.pop()
-        return f"{head}\n    {message}" if status in ("not attempted", "missing") else \
-            f"{head}\n    all {len(failures)} checks: {status}: {message}"
+        return [f"    {message}" if status.whole_module else f"    all {len(failures)} checks: {status}: {message}"]
     if first_only and len(failures) > 1:
         named = ", ".join(c.check for c in failures[1:])
-        return "\n".join([head, check_feedback(failures[0]),
-                          f"    {len(failures) - 1} more check(s) did not pass: {named}"])
-    return "\n".join([head, *map(check_feedback, failures)])
+        return [check_feedback(failures[0]), f"    {len(failures) - 1} more check(s) did not pass: {named}"]
+    return [check_feedback(c) for c in failures]
 
 
 def feedback_text(report: GradeReport) -> str:
@@ -73,7 +76,7 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
         table.add_column(column, justify=justify)
     for task in report.tasks:
         passed = sum(c.verdict.passed for c in task.checks)
-        ran = sum(c.verdict.status not in ("not run", "not graded") for c in task.checks)
+        ran = sum(c.verdict.status not in (Status.NOT_RUN, Status.NOT_GRADED) for c in task.checks)
         style = STYLE.get(task.status, "")
         table.add_row(task.task, f"{task.points:g}" if task.graded else "-", f"{task.max_points:g}",
                       f"{passed}/{ran}" if task.graded else "-",
@@ -88,8 +91,8 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
         console.print(f"[yellow]note:[/yellow] {note}", markup=True, highlight=False)
     if details:
         for task in report.tasks:
-            not_run = any(c.verdict.status == "not run" for c in task.checks)
-            if task.status != "passed" or not_run:  # a check not run is never silent
+            not_run = any(not c.verdict.counted for c in task.checks)
+            if task.status is not Status.PASSED or not_run:  # a check not run is never silent
                 console.print(task_feedback(task), markup=False, highlight=False, soft_wrap=True)
 
 
@@ -100,7 +103,7 @@ def gradescope_json(report: GradeReport) -> dict:
         "name": f"{task.task}: {task.title}",
         "score": task.points if task.graded else 0.0,
         "max_score": task.max_points,
-        "status": "passed" if task.status == "passed" else "failed",
+        "status": Status.PASSED.value if task.status is Status.PASSED else Status.FAILED.value,
         "output": task_feedback(task) if task.graded else f"NOT GRADED: {task.not_graded}",
         "visibility": "visible",
     } for task in report.tasks]

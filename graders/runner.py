@@ -2,7 +2,7 @@
 
 ``grade()`` runs pytest in this process over the suites of the requested tasks
 and tiers, with a collector plugin that turns every check's outcome into a
-:class:`~graders.feedback.Verdict`. Student code never runs here: the suites
+:class:`~graders.results.Verdict`. Student code never runs here: the suites
 reach it through worker processes.
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ import hashlib
 import io
 import os
 import warnings
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from unittest import mock
 
@@ -20,99 +19,11 @@ import pytest
 
 from graders import process_tree, sandbox, tasks
 from graders.config import TaskPoints, load_points
-from graders.feedback import Verdict
 from graders.plugin import TIERS, check_verdict, task_of, tier_of
+from graders.results import CheckResult, GradeReport, Status, TaskResult
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 GRADERS = KIT_ROOT / "graders"
-
-
-@dataclass
-class CheckResult:
-    task: str
-    check: str
-    tier: str
-    description: str
-    weight: float
-    verdict: Verdict
-
-
-@dataclass
-class TaskResult:
-    task: str
-    title: str
-    points: float
-    max_points: float
-    checks: list[CheckResult] = field(default_factory=list)
-    not_graded: str = ""    # why the task could not be graded, and the fix ('' when it was graded)
-
-    @property
-    def graded(self) -> bool:
-        return not self.not_graded
-
-    @property
-    def status(self) -> str:
-        if self.not_graded:
-            return "not graded"
-        statuses = {c.verdict.status for c in self.checks if c.verdict.status != "not run"}
-        if not statuses:
-            return "not run"
-        if statuses == {"passed"}:
-            return "passed"
-        for whole in ("not attempted", "missing"):
-            if statuses == {whole}:
-                return whole
-        return "partial" if self.points > 0 else "failed"
-
-    @property
-    def failures(self) -> list[CheckResult]:
-        """The checks that ran and did not pass."""
-        return [c for c in self.checks if not c.verdict.passed and c.verdict.status not in ("not run", "not graded")]
-
-
-@dataclass
-class GradeReport:
-    """One submission's grade.
-
-    ``notes`` are for the student (they go into the feedback and results.json);
-    ``grader_notes`` are for whoever runs the grader only: how student code was isolated,
-    problems of the kit itself.
-    """
-
-    submission: str
-    tasks: list[TaskResult]
-    notes: list[str] = field(default_factory=list)
-    grader_notes: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> float:
-        """Points of the graded tasks (a task that could not be graded adds nothing: see ``complete``)."""
-        return round(sum(t.points for t in self.tasks if t.graded), 2)
-
-    @property
-    def max_total(self) -> float:
-        return round(sum(t.max_points for t in self.tasks), 2)
-
-    @property
-    def complete(self) -> bool:
-        """Whether every task was graded."""
-        return all(t.graded for t in self.tasks)
-
-    @property
-    def not_graded(self) -> list[TaskResult]:
-        return [t for t in self.tasks if not t.graded]
-
-    def to_dict(self) -> dict:
-        """The report as plain JSON data (report.json of a class run)."""
-        return {
-            "submission": self.submission, "total": self.total, "max_total": self.max_total,
-            "complete": self.complete, "notes": list(self.notes), "grader_notes": list(self.grader_notes),
-            "tasks": [{"task": t.task, "title": t.title, "points": t.points, "max_points": t.max_points,
-                       "status": t.status, "not_graded": t.not_graded,
-                       "checks": [{"check": c.check, "tier": c.tier, "description": c.description,
-                                   "weight": c.weight, **asdict(c.verdict)} for c in t.checks]}
-                      for t in self.tasks],
-        }
 
 
 class Collector:
@@ -245,16 +156,16 @@ def _score(task_id: str, points: dict[str, TaskPoints], collector: Collector, ti
               for task, check, tier, doc, verdict in collector.results.values() if task == task_id]
     checks.sort(key=lambda c: tiers.index(c.tier) if c.tier in tiers else 99)
     result = TaskResult(task_id, tasks.get(task_id).title, 0.0, task_points.points, checks)
-    blocked = [c for c in checks if c.verdict.status in ("not graded", "grader error")]
+    blocked = [c for c in checks if c.verdict.status.blocks_the_task]
     if blocked:
         first = blocked[0].verdict
-        if first.status == "grader error":
+        if first.status is Status.GRADER_ERROR:
             result.not_graded = (f"the grader failed in check {blocked[0].check} ({first.message}); "
                                  "nothing was scored for this task")
         else:
             result.not_graded = f"{first.message}; {first.hint}" if first.hint else first.message
         return result
-    ran = [c for c in checks if c.verdict.status != "not run"]
+    ran = [c for c in checks if c.verdict.counted]
     total_weight = sum(c.weight for c in ran)
     earned = sum(c.weight for c in ran if c.verdict.passed)
     result.points = round(task_points.points * earned / total_weight, 2) if total_weight else 0.0

@@ -239,11 +239,12 @@ def test_grade_class_treats_nested_folders_like_grade_and_a_wrong_shape_costs_on
 
 def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_formulas():
     from graders.class_summary import failing_checks, grades_csv
+    from graders.results import StudentRecord
 
     def report(status, message):
-        return {"state": "graded", "total": 0, "max_total": 5, "complete": True, "tasks": [
+        return StudentRecord.from_dict({"state": "graded", "total": 0, "max_total": 5, "complete": True, "tasks": [
             {"task": "softmax", "points": 0, "max_points": 5, "not_graded": "",
-             "checks": [{"check": "rows_sum_to_one", "status": status, "message": message}]}]}
+             "checks": [{"check": "rows_sum_to_one", "status": status, "message": message}]}]})
 
     lines = failing_checks([report("not attempted", "not attempted yet"), report("not attempted", "not attempted"),
                             report("failed", "softmax(a) is wrong")])
