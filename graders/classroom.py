@@ -35,8 +35,9 @@ from pathlib import Path
 
 from graders import archives, sandbox, tasks
 from graders.plugin import TIERS
+from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
 from graders.results import State, StudentRecord
-from graders.runner import GRADERS, KIT_ROOT
+from graders.runner import GRADERS, KIT_ROOT, grade
 from graders.submission import SubmissionShapeError, module_folder
 
 STUDENTS = "students"
@@ -270,13 +271,11 @@ class _Job:
     def _failed(self, student: str, digest: str, problem: str) -> Outcome:
         """Record a submission that could not be graded (it is tried again on the next run)."""
         record = StudentRecord.could_not_grade(student, problem, digest, self.fingerprint)
-        text = f"Your submission could not be graded: {problem}\nPlease tell your instructor.\n"
         partial = self.staging / "results" / student
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        (partial / "feedback.txt").write_text(text, encoding="utf-8")
-        _write_json(partial / "results.json", {"score": 0, "output": text, "visibility": "visible",
-                                               "tests": []})
+        (partial / "feedback.txt").write_text(could_not_grade_text(record), encoding="utf-8")
+        _write_json(partial / "results.json", could_not_grade_gradescope(record))
         _write_json(partial / REPORT, record.to_dict())
         publish(partial, self.out / STUDENTS / student)
         return Outcome(student, State.FAILED, problem=problem)
@@ -420,9 +419,6 @@ def _write_json(path: Path, data: dict) -> None:
 # -- one submission, in its own grader process ---------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     """``python -m graders.classroom FOLDER OUT ...``: grade one submission, write its files to OUT."""
-    from graders.report import feedback_text, write_gradescope
-    from graders.runner import grade
-
     parser = argparse.ArgumentParser(prog="python -m graders.classroom")
     parser.add_argument("submission", type=Path)
     parser.add_argument("out", type=Path)

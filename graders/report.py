@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from graders.results import CheckResult, GradeReport, Status, TaskResult
+from graders.results import CheckResult, GradeReport, Status, StudentRecord, TaskResult
 
 STYLE = {Status.PASSED: "green", Status.PARTIAL: "yellow", Status.FAILED: "red", Status.NOT_ATTEMPTED: "dim",
          Status.MISSING: "red", Status.NOT_RUN: "yellow", Status.NOT_GRADED: "magenta"}
@@ -122,3 +122,13 @@ def gradescope_json(report: GradeReport) -> dict:
 
 def write_gradescope(report: GradeReport, path: Path) -> None:
     Path(path).write_text(json.dumps(gradescope_json(report), indent=2) + "\n", encoding="utf-8")
+
+
+def could_not_grade_text(record: StudentRecord) -> str:
+    """The feedback of a class run's student whose submission could not be graded."""
+    return f"Your submission could not be graded: {record.problem}\nPlease tell your instructor.\n"
+
+
+def could_not_grade_gradescope(record: StudentRecord) -> dict:
+    """Gradescope's results.json for a submission that could not be graded: 0, and why."""
+    return {"score": 0, "output": could_not_grade_text(record), "visibility": "visible", "tests": []}
