@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, Phase, settings
 from graders import tasks
 from graders.feedback import recording_examples, verdict_for
 from graders.remote import ModuleUnavailable, StopCheck, Worker
-from graders.results import Status, Verdict
+from graders.results import Check, Status, Verdict
 
 
 def _examples_independent_of_loaded_modules() -> None:
@@ -99,21 +99,30 @@ def pytest_unconfigure(config):
         pool.close()
 
 
-def task_of(item) -> str:
-    return Path(str(item.fspath)).stem.removeprefix("test_")
+CHECK = pytest.StashKey[Check]()
+EXAMPLE = pytest.StashKey[object]()
+#: The names of a report's ``user_properties`` that carry the check and its verdict (as JSON data,
+#: so that they survive pytest-xdist), for whoever reads the reports (``runner.Collector``).
+CHECK_PROPERTY, VERDICT_PROPERTY = "dlgrade_check", "dlgrade_verdict"
 
 
-def tier_of(item) -> str:
-    return Path(str(item.fspath)).parent.name
+def check_of(item) -> Check:
+    """Which check ``item`` is: its task and tier from the suite's path (``graders/<tier>/test_<task>.py``),
+    its name from the test's (without ``test_``), its description from the docstring's first line."""
+    check = item.stash.get(CHECK, None)
+    if check is None:
+        path = Path(str(item.fspath))
+        doc = (getattr(getattr(item, "function", None), "__doc__", None) or "").strip().splitlines()
+        check = item.stash[CHECK] = Check(path.stem.removeprefix("test_"), item.name.removeprefix("test_"),
+                                          path.parent.name, doc[0] if doc else "")
+    return check
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        item.add_marker(getattr(pytest.mark, task_of(item)))
-        item.add_marker(getattr(pytest.mark, tier_of(item)))
-
-
-EXAMPLE = pytest.StashKey[object]()
+        check = check_of(item)
+        item.add_marker(getattr(pytest.mark, check.task))
+        item.add_marker(getattr(pytest.mark, check.tier))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -126,11 +135,16 @@ def pytest_runtest_call(item):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Show a failed phase of a check as the student's feedback, not as the grader's traceback."""
+    """The verdict of a check's call, or of any phase that failed or skipped, made here once: it goes
+    onto the report (``user_properties``, see VERDICT_PROPERTY), and a failure shows as the student's
+    feedback, not as the grader's traceback."""
     outcome = yield
     report = outcome.get_result()
-    if report.failed and call.excinfo is not None:
-        report.longrepr = "\n".join(verdict_lines(check_verdict(item, call, report)))
+    if report.when == "call" or report.failed or report.skipped:
+        verdict = check_verdict(item, call, report)
+        report.user_properties += [(CHECK_PROPERTY, check_of(item).to_dict()), (VERDICT_PROPERTY, verdict.to_dict())]
+        if report.failed and call.excinfo is not None:
+            report.longrepr = "\n".join(verdict_lines(verdict))
 
 
 def check_verdict(item, call, report) -> Verdict:
@@ -193,7 +207,7 @@ POOL = pytest.StashKey[WorkerPool]()
 @pytest.fixture
 def student(request):
     """The student's module for this file's task, e.g. ``student.softmax(x)``."""
-    task = tasks.get(task_of(request.node))
+    task = tasks.get(check_of(request.node).task)
     module = request.config.stash[POOL].module(task.id)
     marker = request.node.get_closest_marker("call_timeout")
     return module.with_timeout(marker.args[0] if marker else task.call_timeout)
@@ -213,4 +227,4 @@ def artifacts(request) -> Path | None:
 @pytest.fixture
 def reference(request):
     """The reference solution's module for this file's task (hidden checks only)."""
-    return importlib.import_module(f"solutions.{task_of(request.node)}")
+    return importlib.import_module(f"solutions.{check_of(request.node).task}")

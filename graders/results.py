@@ -63,6 +63,19 @@ class State(str, Enum):
         return format(self.value, spec)
 
 
+@dataclass(frozen=True)
+class Check:
+    """Which check: ``rows_sum_to_one`` (``matches_reference[identity]`` for a case) of a task's tier."""
+
+    task: str
+    name: str
+    tier: str
+    description: str = ""   # the first line of its docstring
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
 class Verdict:
     status: Status
@@ -82,6 +95,13 @@ class Verdict:
         """Whether the check counts towards the score (it ran, or should have)."""
         return self.status is not Status.NOT_RUN
 
+    def to_dict(self) -> dict:
+        return {**asdict(self), "status": self.status.value}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Verdict":
+        return cls(data["status"], data.get("message", ""), data.get("hint", ""), data.get("example", ""))
+
 
 @dataclass
 class CheckResult:
@@ -94,13 +114,12 @@ class CheckResult:
 
     def to_dict(self) -> dict:
         return {"check": self.check, "tier": self.tier, "description": self.description, "weight": self.weight,
-                **asdict(self.verdict), "status": self.verdict.status.value}
+                **self.verdict.to_dict()}
 
     @classmethod
     def from_dict(cls, task: str, data: dict) -> "CheckResult":
-        verdict = Verdict(data["status"], data.get("message", ""), data.get("hint", ""), data.get("example", ""))
         return cls(task, data["check"], data.get("tier", ""), data.get("description", ""),
-                   data.get("weight", 1.0), verdict)
+                   data.get("weight", 1.0), Verdict.from_dict(data))
 
 
 @dataclass

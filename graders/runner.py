@@ -19,31 +19,28 @@ import pytest
 
 from graders import process_tree, sandbox, tasks
 from graders.config import TaskPoints, load_points
-from graders.plugin import TIERS, check_verdict, task_of, tier_of
-from graders.results import CheckResult, GradeReport, Status, TaskResult
+from graders.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY
+from graders.results import Check, CheckResult, GradeReport, Status, TaskResult, Verdict
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 GRADERS = KIT_ROOT / "graders"
 
 
 class Collector:
-    """A pytest plugin that keeps each check's verdict instead of printing it."""
+    """A pytest plugin that keeps each check's verdict (which the grading plugin puts on its reports)
+    instead of printing it: per check, that of its call, or of the first phase that did not pass."""
 
     def __init__(self):
-        self.results: dict[str, tuple] = {}
+        self.results: dict[str, tuple[Check, Verdict]] = {}
         self.errors: dict[str, str] = {}   # task -> why its grader suite could not be loaded
 
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item, call):
-        outcome = yield
-        report = outcome.get_result()
-        if report.when == "call" or report.failed or report.skipped:
-            verdict = check_verdict(item, call, report)
-            doc = (getattr(item.function, "__doc__", None) or "").strip().splitlines()
-            key = item.nodeid
-            if key not in self.results or not verdict.passed:
-                self.results[key] = (task_of(item), item.name.removeprefix("test_"),
-                                     tier_of(item), doc[0] if doc else "", verdict)
+    def pytest_runtest_logreport(self, report):
+        properties = dict(report.user_properties)
+        if VERDICT_PROPERTY not in properties:
+            return
+        verdict = Verdict.from_dict(properties[VERDICT_PROPERTY])
+        if report.nodeid not in self.results or not verdict.passed:
+            self.results[report.nodeid] = (Check(**properties[CHECK_PROPERTY]), verdict)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -152,8 +149,8 @@ def _score(task_id: str, points: dict[str, TaskPoints], collector: Collector, ti
     graded" (no dataset on the grading machine) makes the whole task not graded.
     """
     task_points = points.get(task_id, TaskPoints(0.0))
-    checks = [CheckResult(task, check, tier, doc, task_points.weight(check), verdict)
-              for task, check, tier, doc, verdict in collector.results.values() if task == task_id]
+    checks = [CheckResult(check.task, check.name, check.tier, check.description, task_points.weight(check.name),
+                          verdict) for check, verdict in collector.results.values() if check.task == task_id]
     checks.sort(key=lambda c: tiers.index(c.tier) if c.tier in tiers else 99)
     result = TaskResult(task_id, tasks.get(task_id).title, 0.0, task_points.points, checks)
     blocked = [c for c in checks if c.verdict.status.blocks_the_task]
