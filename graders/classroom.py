@@ -433,9 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.parent is not None:
         sandbox.die_with_parent(args.parent)
     args.out.mkdir(parents=True, exist_ok=True)
-    extra = (f"--max-call-timeout={args.max_call_timeout}",) if args.max_call_timeout is not None else ()
     report = grade(args.submission, args.tasks.split(","), tiers=tuple(args.tiers.split(",")),
-                   points_file=args.points, artifacts=args.out / "plots", extra_args=extra)
+                   points_file=args.points, artifacts=args.out / "plots", max_call_timeout=args.max_call_timeout)
     report.submission = args.student
     report.notes[:0] = args.note
     write_gradescope(report, args.out / "results.json")

@@ -91,14 +91,14 @@ _POINTS_FILE: Path | None = None
 
 
 @pytest.fixture(autouse=True)
-def graded_with_points_file(request):
+def graded_with_points_file(grading_settings):
     """Every mlp check reads its settings from the points file it is graded with
-    (``dlgrade grade --points course.toml`` hands it to pytest as ``--points``).
+    (``dlgrade grade --points course.toml``; the grading session's ``points_file``).
 
     The suites import this autouse fixture. Outside pytest (a notebook's test cell) no
     fixture runs and the settings are graders/points.toml's.
     """
-    with points_file(request.config.getoption("points", None)):
+    with points_file(grading_settings.points_file):
         yield
 
 

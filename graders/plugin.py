@@ -14,6 +14,7 @@ runs one task) and its tier, and loads the deterministic hypothesis profile.
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,29 @@ settings.register_profile("dlgrade-no-shrink", settings.get_profile("dlgrade"),
 TIERS = ("public", "hidden")
 
 
+@dataclass(frozen=True)
+class GradingSettings:
+    """What one grading session is set to. ``runner.grade`` hands it to pytest as a plugin object;
+    a plain ``pytest graders/...`` run makes it from the command line's options (below)."""
+
+    submission: Path
+    points_file: Path | None = None     # the points file graded with (None: graders/points.toml)
+    artifacts: Path | None = None       # where checks write files for the student (plots)
+    max_call_timeout: float | None = None
+    shrink: bool = True                 # shrink a failing example to its smallest input
+
+    @classmethod
+    def from_options(cls, config) -> "GradingSettings":
+        optional = {name: Path(value) if value else None
+                    for name, value in (("points_file", config.getoption("points")),
+                                        ("artifacts", config.getoption("artifacts")))}
+        return cls(Path(config.getoption("submission")), **optional,
+                   max_call_timeout=config.getoption("max_call_timeout"), shrink=not config.getoption("no_shrink"))
+
+
+SETTINGS = pytest.StashKey[GradingSettings]()
+
+
 def pytest_addoption(parser):
     group = parser.getgroup("dlgrade")
     group.addoption("--submission", default="exercises",
@@ -81,7 +105,9 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    settings.load_profile("dlgrade-no-shrink" if config.getoption("no_shrink") else "dlgrade")
+    given = [plugin for plugin in config.pluginmanager.get_plugins() if isinstance(plugin, GradingSettings)]
+    session = config.stash[SETTINGS] = given[0] if given else GradingSettings.from_options(config)
+    settings.load_profile("dlgrade" if session.shrink else "dlgrade-no-shrink")
     for task in tasks.TASKS:
         config.addinivalue_line("markers", f"{task.id}: checks of the {task.id} task")
     for tier in TIERS:
@@ -89,8 +115,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "hint(text): what to tell a student who fails this check")
     config.addinivalue_line("markers", "call_timeout(seconds): time limit of one call into student code")
     config.addinivalue_line("markers", "memory_mb(mb): address-space limit of the worker")
-    config.stash[POOL] = WorkerPool(Path(config.getoption("submission")),
-                                    max_timeout=config.getoption("max_call_timeout"))
+    config.stash[POOL] = WorkerPool(session.submission, max_timeout=session.max_call_timeout)
 
 
 def pytest_unconfigure(config):
@@ -214,14 +239,18 @@ def student(request):
 
 
 @pytest.fixture
-def artifacts(request) -> Path | None:
+def grading_settings(request) -> GradingSettings:
+    """What this grading session is set to (the submission, the points file, ...)."""
+    return request.config.stash[SETTINGS]
+
+
+@pytest.fixture
+def artifacts(grading_settings) -> Path | None:
     """The folder for files a check writes for the student (PNG plots), or None when not asked for."""
-    folder = request.config.getoption("artifacts")
-    if folder is None:
-        return None
-    path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    folder = grading_settings.artifacts
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

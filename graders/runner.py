@@ -19,7 +19,7 @@ import pytest
 
 from graders import process_tree, sandbox, tasks
 from graders.config import TaskPoints, load_points
-from graders.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY
+from graders.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
 from graders.results import Check, CheckResult, GradeReport, Status, TaskResult, Verdict
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
@@ -70,13 +70,17 @@ def suite_files(task_ids, tiers) -> list[Path]:
 
 
 def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path | None = None,
-          artifacts: Path | None = None, extra_args: tuple = (), checks=None) -> GradeReport:
+          artifacts: Path | None = None, checks=None, *, max_call_timeout: float | None = None,
+          shrink: bool = True, pytest_args: tuple = ()) -> GradeReport:
     """Grade the modules in ``submission`` on ``task_ids`` (default: all tasks with suites).
 
     Checks that make files for the student (plots) write them to ``artifacts``. A task whose
     graders need a library that is not installed is not graded (and its suites not run).
     ``checks`` (check ids, e.g. ``rows_sum_to_one`` or ``matches_reference[identity]``) runs
-    only those checks (the kit's own tests); the score then counts only them.
+    only those checks (the kit's own tests); the score then counts only them. ``max_call_timeout``
+    caps every time limit on student code (class runs, the kit's tests); ``shrink=False`` skips
+    shrinking a failing example (same verdicts, less helpful messages: the kit's tests).
+    ``pytest_args``: more of pytest's own options (``-k``).
     """
     submission = Path(submission)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
@@ -94,20 +98,18 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
         # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
         # replaces a failed check's traceback with its verdict; formatting it first (parsing the
         # source of every frame) cost 60% of grading stubs that fail every check.
-        args = [*map(str, files), f"--submission={submission}", "-p", "no:cacheprovider",
+        args = [*map(str, files), "-p", "no:cacheprovider",
                 "-p", "no:unraisableexception", "-p", "no:threadexception", "--tb=no",
                 "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q"]
-        if artifacts is not None:
-            args.append(f"--artifacts={artifacts}")
-        if points_file is not None:
-            args.append(f"--points={Path(points_file).resolve()}")
-        plugins = [collector] + ([OnlyChecks(checks)] if checks is not None else [])
+        session = GradingSettings(submission, Path(points_file).resolve() if points_file is not None else None,
+                                  Path(artifacts) if artifacts is not None else None, max_call_timeout, shrink)
+        plugins = [session, collector] + ([OnlyChecks(checks)] if checks is not None else [])
         # Third-party pytest plugins (xdist, anyio's, ...) are not loaded: a grade needs none but
         # hypothesis's, and importing them cost ~0.3 s of every grader process.
         args += ["-p", "_hypothesis_pytestplugin"]
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
                 mock.patch.dict(os.environ, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}):
-            pytest.main([*args, *extra_args], plugins=plugins)
+            pytest.main([*args, *pytest_args], plugins=plugins)
     results = []
     for task_id in task_ids:
         result = _score(task_id, points, collector, tiers)

@@ -45,7 +45,7 @@ def test_the_worker_probe_not_the_student_module_says_whether_there_is_a_gpu(nam
 @pytest.mark.parametrize("name", ["cuda_says_yes", "cuda_says_no"])
 def test_the_gpu_check_runs_where_the_grader_finds_a_gpu_whatever_the_module_says(name, tmp_path):
     torch = pytest.importorskip("torch")
-    report = grade(make_submission(tmp_path / "sub", forgery("mlp", name)), ["mlp"], extra_args=("--no-shrink",),
+    report = grade(make_submission(tmp_path / "sub", forgery("mlp", name)), ["mlp"], shrink=False,
                    checks={"mnist_gpu_accuracy"})
     (task,) = report.tasks
     (check,) = task.checks
@@ -59,7 +59,7 @@ def test_the_gpu_check_runs_where_the_grader_finds_a_gpu_whatever_the_module_say
 GRADE_AND_MEASURE = """
 import json, resource, sys
 from graders.runner import grade
-report = grade(sys.argv[1], [sys.argv[2]], extra_args=("--no-shrink",), checks={sys.argv[3]})
+report = grade(sys.argv[1], [sys.argv[2]], shrink=False, checks={sys.argv[3]})
 (check,) = report.tasks[0].checks
 print(json.dumps({"status": check.verdict.status, "message": check.verdict.message,
                   "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

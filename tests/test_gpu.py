@@ -41,7 +41,7 @@ def test_the_reference_passes_the_gpu_check_the_same_way_twice(tmp_path):
         out = tmp_path / run
         out.mkdir()
         report = grade(SOLUTIONS, ["mlp"], artifacts=out,
-                       extra_args=("-k", "mnist_gpu_accuracy or mnist_quick_accuracy"))
+                       pytest_args=("-k", "mnist_gpu_accuracy or mnist_quick_accuracy"))
         (task,) = report.tasks
         for check in task.checks:
             assert check.verdict.passed, f"{check.check}: {check.verdict.status}: {check.verdict.message}"

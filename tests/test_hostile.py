@@ -114,7 +114,7 @@ def test_files_written_outside_are_refused(mode, tmp_path, monkeypatch):
     submission = make_submission(tmp_path / "sub", case)
     before = sorted(p.name for p in submission.iterdir())
     monkeypatch.setenv(sandbox.ENV, mode)
-    report = grade(submission, [case.task], tiers=("public",), extra_args=(f"--max-call-timeout={CALL_LIMIT_S}",))
+    report = grade(submission, [case.task], tiers=("public",), max_call_timeout=CALL_LIMIT_S)
     (task,) = report.tasks
     assert task.points == 0 and task.checks
     assert all(re.search(case.message, c.verdict.message) for c in task.checks)

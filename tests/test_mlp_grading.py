@@ -52,7 +52,7 @@ def test_a_trainer_over_its_budget_fails_with_that_reason(tmp_path):
         module.write("\n\ndef train(model, x_train, y_train, config=None):\n"
                      "    import time\n    time.sleep(60)\n")
     report = grade(submission, ["mlp"], points_file=points_file(tmp_path, "quick_budget_s = 2"),
-                   extra_args=only("mnist_quick_accuracy"))
+                   pytest_args=only("mnist_quick_accuracy"))
     verdict = verdicts(report)["mnist_quick_accuracy"]
     assert verdict.status == "timeout"
     assert "did not finish within 2 s" in verdict.message
@@ -63,7 +63,7 @@ def test_the_points_file_graded_with_sets_the_thresholds(tmp_path):
     """`dlgrade grade --points course.toml` grades with the course's [tasks.mlp.settings], not the kit's:
     a threshold of 99.9% fails the reference's quick check (made cheap: 2,000 images, one epoch)."""
     course = points_file(tmp_path, "quick_threshold = 0.999\nquick_train_samples = 2000\nquick_epochs = 1")
-    report = grade(SOLUTIONS, ["mlp"], points_file=course, extra_args=only("mnist_quick_accuracy"))
+    report = grade(SOLUTIONS, ["mlp"], points_file=course, pytest_args=only("mnist_quick_accuracy"))
     verdict = verdicts(report)["mnist_quick_accuracy"]
     assert verdict.status == "failed" and ">= 99.9%" in verdict.message
     assert "after training on 2,000 images" in verdict.message
@@ -74,7 +74,7 @@ def test_the_gpu_check_says_plainly_it_was_not_run(monkeypatch):
     """Without a GPU the GPU check is not run, and it says whether the quick check ran instead: here it
     was left out (see the next test for the grading where it ran)."""
     monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
-    report = grade(SOLUTIONS, ["mlp"], extra_args=only("mnist_gpu_accuracy"))
+    report = grade(SOLUTIONS, ["mlp"], pytest_args=only("mnist_gpu_accuracy"))
     verdict = verdicts(report)["mnist_gpu_accuracy"]
     assert verdict.status == "not run"
     assert "no CUDA GPU" in verdict.message and "ran instead" not in verdict.message
@@ -87,7 +87,7 @@ def test_a_gpu_the_worker_cannot_reach_is_not_run_and_says_why(monkeypatch):
     the GPU check is not run, with the reason, instead of a CUDA crash blamed on the student."""
     monkeypatch.delenv("DLGRADE_DEVICE", raising=False)
     monkeypatch.setattr(g.torch.cuda, "is_available", lambda: True)  # the grader's process only
-    report = grade(SOLUTIONS, ["mlp"], extra_args=only("mnist_gpu_accuracy"))
+    report = grade(SOLUTIONS, ["mlp"], pytest_args=only("mnist_gpu_accuracy"))
     verdict = verdicts(report)["mnist_gpu_accuracy"]
     assert verdict.status == "not run"
     assert "cannot reach it" in verdict.message and "dlgrade doctor" in verdict.message
@@ -109,7 +109,7 @@ def test_doctor_checks_the_workers_gpu_only_where_there_is_one(monkeypatch):
 def test_the_quick_run_writes_loss_curves_confusion_matrix_and_metrics(tmp_path, monkeypatch):
     """The quick run's figures; and the GPU check, not run on a CPU, says the quick check ran instead."""
     monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
-    report = grade(SOLUTIONS, ["mlp"], artifacts=tmp_path, extra_args=only("mnist_quick_accuracy",
+    report = grade(SOLUTIONS, ["mlp"], artifacts=tmp_path, pytest_args=only("mnist_quick_accuracy",
                                                                            "mnist_gpu_accuracy"))
     by_name = verdicts(report)
     assert by_name["mnist_quick_accuracy"].passed

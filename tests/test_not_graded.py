@@ -105,7 +105,7 @@ def test_without_mnist_the_gpu_check_does_not_claim_the_quick_check_ran(no_mnist
     from graders.runner import grade
 
     monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
-    report = grade(SOLUTIONS, ["mlp"], extra_args=("-k", "mnist"))
+    report = grade(SOLUTIONS, ["mlp"], pytest_args=("-k", "mnist"))
     (task,) = report.tasks
     by_name = {c.check: c.verdict for c in task.checks}
     assert by_name["mnist_quick_accuracy"].status == "not graded"

@@ -15,7 +15,7 @@ def test_trivial_implementation_fails_every_check(task_id, kind, tmp_path):
     if task_id == "mlp" and datasets.locate("mnist") is None:
         pytest.skip("mnist not found: set DLGRADE_DATA")
     report = grade(make_trivial_submission(tmp_path / "sub", task_id, kind), [task_id],
-                   extra_args=("--no-shrink",))
+                   shrink=False)
     (task,) = report.tasks
     assert task.graded, task.not_graded
     passed = [c.check for c in task.checks if c.verdict.passed]

@@ -31,7 +31,7 @@ def test_variant_is_graded_right(variant, tmp_path):
     if only:
         named = set(only) if named is None else named & set(only)
     assert variant.correct or must_fail or variant.names("CAUGHT_ON_GPU"), f"{variant}: CAUGHT_BY names no check"
-    report = grade(make_submission(tmp_path / "sub", variant), [variant.task], extra_args=("--no-shrink",),
+    report = grade(make_submission(tmp_path / "sub", variant), [variant.task], shrink=False,
                    checks=named)
     (task,) = report.tasks
     assert task.graded, f"{variant}: {task.not_graded}"
