@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, Phase, settings
 from graders import tasks
 from graders.feedback import recording_examples, verdict_for
 from graders.remote import ModuleUnavailable, StopCheck, Worker
-from graders.results import Check, Status, Verdict
+from graders.report import verdict_lines
+from graders.results import Check, Verdict
 
 
 def _examples_independent_of_loaded_modules() -> None:
@@ -181,15 +182,6 @@ def check_verdict(item, call, report) -> Verdict:
         return verdict_for(None, skipped_reason=str(getattr(exc, "msg", "") or "") or "skipped")
     record = item.stash.get(EXAMPLE, None) if report.when == "call" else None
     return verdict_for(exc, hint=hint, example=record.text() if record is not None and exc is not None else "")
-
-
-def verdict_lines(verdict: Verdict) -> list[str]:
-    lines = [f"{verdict.status}: {verdict.message}"]
-    if verdict.example:
-        lines.append(f"smallest failing input: {verdict.example}")
-    if verdict.hint:
-        lines.append(f"{'fix' if verdict.status is Status.NOT_GRADED else 'hint'}: {verdict.hint}")
-    return lines
 
 
 class WorkerPool:

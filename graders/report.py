@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from graders.results import CheckResult, GradeReport, Status, StudentRecord, TaskResult
+from graders.results import CheckResult, GradeReport, Status, StudentRecord, TaskResult, Verdict
 
 STYLE = {Status.PASSED: "green", Status.PARTIAL: "yellow", Status.FAILED: "red", Status.NOT_ATTEMPTED: "dim",
          Status.MISSING: "red", Status.NOT_RUN: "yellow", Status.NOT_GRADED: "magenta"}
@@ -19,13 +19,21 @@ def check_feedback(check: CheckResult) -> str:
     title = f"{check.task} / {check.check}"
     if check.description:
         title += f" ({check.description})"
-    lines = [f"{v.status.upper()}: {title}"]
-    lines += [f"    {line}" for line in v.message.splitlines()]
-    if v.example:
-        lines.append(f"    smallest failing input: {v.example}")
-    if v.hint:
-        lines.append(f"    {'fix' if v.status is Status.NOT_GRADED else 'hint'}: {v.hint}")
-    return "\n".join(lines)
+    lines = [f"{v.status.upper()}: {title}", *v.message.splitlines(), *verdict_details(v)]
+    return "\n    ".join(lines)
+
+
+def verdict_lines(verdict: Verdict) -> list[str]:
+    """A verdict on its own (pytest's report of a failed check): status and message, then its details."""
+    return [f"{verdict.status}: {verdict.message}", *verdict_details(verdict)]
+
+
+def verdict_details(verdict: Verdict) -> list[str]:
+    """The smallest failing input and the hint (for a check not graded: the fix), where there are any."""
+    lines = [f"smallest failing input: {verdict.example}"] if verdict.example else []
+    if verdict.hint:
+        lines.append(f"{'fix' if verdict.status is Status.NOT_GRADED else 'hint'}: {verdict.hint}")
+    return lines
 
 
 def task_feedback(task: TaskResult, first_only: bool = False) -> str:
