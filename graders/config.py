@@ -21,6 +21,7 @@ class ConfigError(ValueError):
 class TaskPoints:
     points: float
     weights: dict[str, float] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)   # [tasks.<id>.settings]: what the task's checks read
 
     def weight(self, check: str) -> float:
         return self.weights.get(check, 1.0)
@@ -39,8 +40,9 @@ def load_points(path: Path | None = None) -> dict[str, TaskPoints]:
         try:
             points = float(entry["points"])
             weights = {str(k): float(v) for k, v in entry.get("checks", {}).items()}
+            settings = dict(entry.get("settings", {}))
         except (KeyError, TypeError, ValueError):
-            raise ConfigError(f"{path}: [tasks.{task_id}] needs `points = <number>` "
-                              "and numeric check weights") from None
-        tasks[task_id] = TaskPoints(points, weights)
+            raise ConfigError(f"{path}: [tasks.{task_id}] needs `points = <number>`, numeric check weights "
+                              "and a table of settings") from None
+        tasks[task_id] = TaskPoints(points, weights, settings)
     return tasks

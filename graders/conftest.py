@@ -2,6 +2,7 @@
 from graders.plugin import (  # noqa: F401  (pytest finds hooks and fixtures by name here)
     artifacts,
     grading_settings,
+    task_settings,
     pytest_addoption,
     pytest_collection_modifyitems,
     pytest_configure,

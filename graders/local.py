@@ -43,6 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from graders import tasks
+from graders.config import TaskPoints, load_points
 from graders.feedback import recording_examples, verdict_for
 from graders.remote import (
     ALL_ARGUMENTS,
@@ -590,6 +591,9 @@ def _fixtures(function, check: CheckId, namespace: dict, marks, artifacts) -> di
         "student": lambda: LocalModule(namespace, check.task).with_timeout(timeout),
         "reference": lambda: importlib.import_module(f"solutions.{check.task}"),
         "artifacts": lambda: artifacts,
+        # A notebook is graded with graders/points.toml's settings.
+        "task_settings": lambda: dict(load_points().get(check.task, TaskPoints(0.0)).settings),
+        "mlp_settings": lambda: importlib.import_module("graders.mlp_grading").settings(),
     }
     wanted = [name for name in inspect.signature(function).parameters if name in available]
     return {name: available[name]() for name in wanted}

@@ -35,7 +35,6 @@ import contextlib
 import json
 import os
 import re
-import sys
 import time
 import weakref
 from dataclasses import dataclass
@@ -45,15 +44,10 @@ import numpy as np
 import pytest
 
 from graders import datasets
-from graders.config import DEFAULT_POINTS
+from graders.config import DEFAULT_POINTS, TaskPoints, load_points
 from graders.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
 from graders.feedback import NotGraded
 from graders.remote import MissingName, RemoteObject, StudentException, is_alive, worker_of
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 import torch  # noqa: E402  (the suites importorskip it first)
 
@@ -86,49 +80,25 @@ INPUT_SIZE, N_CLASSES = 784, 10
 RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
 
 
-#: The points file the current check is graded with (None: graders/points.toml); see points_file().
-_POINTS_FILE: Path | None = None
+@pytest.fixture
+def mlp_settings(task_settings, grading_settings) -> dict:
+    """The mlp checks' settings, from the points file this grading uses (``dlgrade grade --points
+    course.toml``; else graders/points.toml). The suites import this fixture; a notebook's test
+    cell gets graders/points.toml's (graders.local)."""
+    return settings(task_settings, grading_settings.points_file or DEFAULT_POINTS)
 
 
-@pytest.fixture(autouse=True)
-def graded_with_points_file(grading_settings):
-    """Every mlp check reads its settings from the points file it is graded with
-    (``dlgrade grade --points course.toml``; the grading session's ``points_file``).
-
-    The suites import this autouse fixture. Outside pytest (a notebook's test cell) no
-    fixture runs and the settings are graders/points.toml's.
+def settings(table: dict | None = None, source: Path = DEFAULT_POINTS) -> dict:
+    """DEFAULT_SETTINGS updated from ``table``, the ``[tasks.mlp.settings]`` of the points file
+    ``source`` (None: read from that file); a points file without the table keeps the
+    defaults. A key the kit does not know leaves the task not graded (a misspelt threshold must not
+    grade silently with the default).
     """
-    with points_file(grading_settings.points_file):
-        yield
-
-
-@contextlib.contextmanager
-def points_file(path: Path | str | None):
-    """Meanwhile :func:`settings` reads ``[tasks.mlp.settings]`` from ``path`` (None: graders/points.toml)."""
-    global _POINTS_FILE
-    before, _POINTS_FILE = _POINTS_FILE, (Path(path) if path else None)
-    try:
-        yield
-    finally:
-        _POINTS_FILE = before
-
-
-def settings() -> dict:
-    """DEFAULT_SETTINGS updated from ``[tasks.mlp.settings]`` of the points file graded with.
-
-    That file is the one given to ``dlgrade grade --points`` (see points_file), else
-    graders/points.toml; a points file without the table keeps the defaults. A key the
-    kit does not know leaves the task not graded (a misspelt threshold must not grade
-    silently with the default).
-    """
-    path = _POINTS_FILE or DEFAULT_POINTS
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("tasks", {}).get("mlp", {}).get("settings", {})
-    except (OSError, tomllib.TOMLDecodeError, AttributeError):
-        table = {}
+    if table is None:
+        table = load_points(source).get("mlp", TaskPoints(0.0)).settings
     unknown = sorted(set(table) - set(DEFAULT_SETTINGS))
     if unknown:
-        raise NotGraded(f"the points file {path} has unknown [tasks.mlp.settings] keys {unknown}",
+        raise NotGraded(f"the points file {source} has unknown [tasks.mlp.settings] keys {unknown}",
                         f"correct them; the keys the kit knows (and their defaults) are: {', '.join(DEFAULT_SETTINGS)}")
     return {**DEFAULT_SETTINGS, **table}
 
@@ -507,17 +477,16 @@ def quick_run_ran(student) -> bool:
     return outcome is not None and not isinstance(outcome, NotGraded)
 
 
-def quick_run(student, artifacts: Path | None) -> Score:
-    """The quick MNIST run (made once per worker, shared by the checks that read it)."""
+def quick_run(student, artifacts: Path | None, s: dict) -> Score:
+    """The quick MNIST run with the settings ``s`` (made once per worker, shared by the checks that read it)."""
     def run(student):
-        s = settings()
         ds = load_dataset("mnist")
         config = {"epochs": s["quick_epochs"], "batch_size": s["quick_batch_size"], "lr": s["quick_lr"],
                   "patience": 3, "valid_fraction": 0.2, "seed": s["seed"],
                   "device": "cuda" if cuda_available(student) else "cpu"}
         return train_and_score(student, ds, tag="quick", n_train=s["quick_train_samples"],
                                hidden=s["quick_hidden"], config=config, budget_s=s["quick_budget_s"],
-                               artifacts=artifacts)
+                               artifacts=artifacts, cpu_threads=s["cpu_threads"])
     return once(_QUICK, student, run)
 
 
@@ -564,17 +533,18 @@ def sorted_subset(ds: datasets.Dataset, n: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hidden: list[int],
-                    config: dict, budget_s: float, artifacts: Path | None) -> Score:
+                    config: dict, budget_s: float, artifacts: Path | None, cpu_threads: int) -> Score:
     """Build with the student's build_mlp, train with their train (timed, within ``budget_s``), then
     score the trained weights here: the grader runs the network on the test images itself
     (:func:`grader_predictions`), so no student code sees them and knowing the public test set
     (a table of its labels in ``predict``) gains nothing. ``predict`` has checks of its own.
 
-    On a CPU the worker's torch runs on ``cpu_threads`` threads meanwhile (see torch_threads).
+    On a CPU the worker's torch runs on ``cpu_threads`` threads meanwhile (0: torch's default; see
+    torch_threads).
     Figures (loss curves, confusion matrix) and a metrics JSON go to ``artifacts``.
     """
     x, y = sorted_subset(ds, n_train)
-    threads = settings()["cpu_threads"] if config["device"] == "cpu" else None
+    threads = cpu_threads if config["device"] == "cpu" else None
     with torch_threads(student, threads or None):
         if config["device"] == "cuda":  # same score every run: cuBLAS and friends in their repeatable modes
             worker_torch(student).use_deterministic_algorithms(True, warn_only=True)

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
+from graders.config import load_points
 from graders.feedback import recording_examples, verdict_for
 from graders.remote import ModuleUnavailable, StopCheck, Worker
 from graders.report import verdict_lines
@@ -89,6 +90,7 @@ class GradingSettings:
 
 
 SETTINGS = pytest.StashKey[GradingSettings]()
+POINTS = pytest.StashKey[dict]()   # the points file graded with, loaded once per session
 
 
 def pytest_addoption(parser):
@@ -234,6 +236,17 @@ def student(request):
 def grading_settings(request) -> GradingSettings:
     """What this grading session is set to (the submission, the points file, ...)."""
     return request.config.stash[SETTINGS]
+
+
+@pytest.fixture
+def task_settings(request, grading_settings) -> dict:
+    """The ``[tasks.<id>.settings]`` table of this check's task, from the points file graded with
+    (graders/points.toml unless one was given); empty where it has none."""
+    points = request.config.stash.get(POINTS, None)
+    if points is None:
+        points = request.config.stash[POINTS] = load_points(grading_settings.points_file)
+    entry = points.get(check_of(request.node).task)
+    return dict(entry.settings) if entry is not None else {}
 
 
 @pytest.fixture

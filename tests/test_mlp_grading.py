@@ -138,16 +138,14 @@ def test_settings_come_from_points_toml_and_refuse_unknown_keys(tmp_path):
     assert g.settings()["gpu_threshold"] == 0.975
     kit_table = tomllib.loads(DEFAULT_POINTS.read_text(encoding="utf-8"))["tasks"]["mlp"]["settings"]
     assert all(g.DEFAULT_SETTINGS[key] == value for key, value in kit_table.items())  # its comments say so
-    with g.points_file(points_file(tmp_path, "gpu_threshold = 0.99")):
-        assert g.settings()["gpu_threshold"] == 0.99 and g.settings()["quick_threshold"] == 0.945
-    with g.points_file(points_file(tmp_path, "quick_treshold = 0.9")):
-        with pytest.raises(NotGraded, match="quick_treshold") as raised:
-            g.settings()
+    course = points_file(tmp_path, "gpu_threshold = 0.99")
+    assert g.settings(source=course)["gpu_threshold"] == 0.99 and g.settings(source=course)["quick_threshold"] == 0.945
+    with pytest.raises(NotGraded, match="quick_treshold") as raised:
+        g.settings(source=points_file(tmp_path, "quick_treshold = 0.9"))
     assert "quick_threshold" in raised.value.fix
     without_table = tmp_path / "plain.toml"
     without_table.write_text("[tasks.mlp]\npoints = 10\n", encoding="utf-8")
-    with g.points_file(without_table):
-        assert g.settings() == g.DEFAULT_SETTINGS
+    assert g.settings(source=without_table) == g.DEFAULT_SETTINGS
 
 
 def test_the_training_data_is_relabelled_and_sorted():

@@ -6,14 +6,14 @@ torch = pytest.importorskip("torch", reason="not run: PyTorch is not installed (
 
 from graders import mlp_grading as g
 from graders.expect import expect_close, expect_true
-from graders.mlp_grading import graded_with_points_file  # noqa: F401  (autouse: the settings of --points)
+from graders.mlp_grading import mlp_settings  # noqa: F401  (the fixture: settings from the points file graded with)
 
 
 @pytest.mark.hint("Keep the whole training set on the GPU as one tensor, shuffle with torch.randperm each "
                   "epoch and slice the batches; no DataLoader, no .item() per batch.")
-def test_mnist_gpu_accuracy(student, artifacts):
+def test_mnist_gpu_accuracy(student, artifacts, mlp_settings):
     """Trained on all 60,000 MNIST images on the GPU, the network reaches the test-accuracy threshold (97.5%)."""
-    s = g.settings()
+    s = mlp_settings
     on_gpu = g.cuda_available(student)
     if not on_gpu and not s["gpu_check_on_cpu"]:
         instead = ("the smaller CPU check mnist_quick_accuracy ran instead" if g.quick_run_ran(student) else
@@ -26,7 +26,8 @@ def test_mnist_gpu_accuracy(student, artifacts):
     config = {"epochs": s["gpu_epochs"], "batch_size": s["gpu_batch_size"], "lr": s["gpu_lr"], "patience": 3,
               "valid_fraction": 0.2, "seed": s["seed"], "device": "cuda" if on_gpu else "cpu"}
     score = g.train_and_score(student, ds, tag="gpu", n_train=len(ds.y_train), hidden=s["gpu_hidden"],
-                              config=config, budget_s=s["gpu_budget_s"], artifacts=artifacts)
+                              config=config, budget_s=s["gpu_budget_s"], artifacts=artifacts,
+                              cpu_threads=s["cpu_threads"])
     expect_true(score.accuracy >= s["gpu_threshold"], f"{score.summary}: below the threshold",
                 expected=f">= {s['gpu_threshold']:.1%}", got=f"{score.accuracy:.2%}")
 

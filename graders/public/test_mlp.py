@@ -16,7 +16,7 @@ pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip inst
 
 from graders import mlp_grading as g
 from graders.expect import Tolerance, expect_close, expect_equal, expect_shape, expect_true, tolerance
-from graders.mlp_grading import graded_with_points_file  # noqa: F401  (autouse: the settings of --points)
+from graders.mlp_grading import mlp_settings  # noqa: F401  (the fixture: settings from the points file graded with)
 from graders.remote import type_name
 
 SOFTMAX_HINT = ("End build_mlp with a Linear layer. nn.CrossEntropyLoss applies log-softmax itself; a network "
@@ -343,19 +343,19 @@ def test_evaluate_is_accuracy(student):
 
 @pytest.mark.hint("Check the other mlp checks first: shuffling, scaling by 255, zero_grad, logits. Keep the "
                   "data on the device as one tensor so training fits the time limit.")
-def test_mnist_quick_accuracy(student, artifacts):
+def test_mnist_quick_accuracy(student, artifacts, mlp_settings):
     """A short training run on a sorted MNIST subset reaches the quick test-accuracy threshold (any device)."""
-    threshold = g.settings()["quick_threshold"]
-    score = g.quick_run(student, artifacts)
+    threshold = mlp_settings["quick_threshold"]
+    score = g.quick_run(student, artifacts, mlp_settings)
     expect_true(score.accuracy >= threshold, f"{score.summary}: below the threshold",
                 expected=f">= {threshold:.1%}", got=f"{score.accuracy:.2%}")
 
 
 @pytest.mark.hint("train() gets the training data and nothing else: it must not read MNIST (or anything) "
                   "itself. The grader keeps the test set and evaluates.")
-def test_uses_only_the_data_given(student, artifacts):
+def test_uses_only_the_data_given(student, artifacts, mlp_settings):
     """The network learns the labels train() was given (the grader relabels MNIST's digits), not MNIST's own."""
-    score = g.quick_run(student, artifacts)
+    score = g.quick_run(student, artifacts, mlp_settings)
     expect_true(score.real_accuracy < max(0.5, score.accuracy), "the trained network predicts MNIST's real "
                 "digits, not the labels train() was given: it learned from data it was not given",
                 expected=f"the given labels ({score.accuracy:.1%} right)",
