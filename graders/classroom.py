@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graders import archives, sandbox, tasks
@@ -231,7 +231,7 @@ class _Job:
         record = read_record(partial)
         if problem or record is None or not record.graded:
             return self._failed(student, digest, problem or "the grader wrote no report")
-        record = StudentRecord(student, State.GRADED, record.report, content_hash=digest, fingerprint=self.fingerprint)
+        record = replace(record, student=student, content_hash=digest, fingerprint=self.fingerprint)
         _write_json(partial / REPORT, record.to_dict())
         publish(partial, self.out / STUDENTS / student)
         with self.lock:

@@ -48,7 +48,7 @@ def verdict_for(exc: BaseException | None, *, hint: str = "", skipped_reason: st
     if isinstance(exc, CheckFailed):
         return Verdict(Status.FAILED, exc.render(), exc.hint or hint, example)
     if isinstance(exc, SubmissionProblem):
-        status = Status(exc.status)
+        status = exc.status
         plain = isinstance(exc, (StopCheck, ModuleUnavailable)) or status is not Status.ERROR
         message = str(exc) if plain else f"your code {exc}"
         own_hint = getattr(exc, "hint", "")

@@ -140,6 +140,7 @@ def _parents() -> tuple[int, Path, Path] | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def seccomp_installed() -> bool:
     """Whether libseccomp is here, for the worker's filter (``guard.refuse_children``)."""
     try:

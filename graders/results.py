@@ -11,8 +11,18 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 
 
-class Status(str, Enum):
-    """How a check (or a whole task) came out. A ``str``: JSON and text show its value."""
+class _Word(str, Enum):
+    """An enum of words: a ``str``, so JSON and text show its value."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+class Status(_Word):
+    """How a check (or a whole task) came out."""
 
     PASSED = "passed"
     FAILED = "failed"                  # a wrong result, or an exception that depends on the input
@@ -25,12 +35,6 @@ class Status(str, Enum):
     NOT_RUN = "not run"                # by design (the GPU check without a GPU): left out of the score
     NOT_GRADED = "not graded"          # the grading machine lacks something (a dataset, a library)
     GRADER_ERROR = "grader error"      # the kit itself failed
-
-    def __str__(self) -> str:
-        return self.value
-
-    def __format__(self, spec: str) -> str:
-        return format(self.value, spec)
 
     @property
     def is_mistake(self) -> bool:
@@ -48,19 +52,13 @@ class Status(str, Enum):
         return self in (Status.NOT_GRADED, Status.GRADER_ERROR)
 
 
-class State(str, Enum):
+class State(_Word):
     """What a class run did with one submission."""
 
     GRADED = "graded"
     REUSED = "reused"            # unchanged since a run that graded it
     FAILED = "failed"            # it could not be graded (listed with the problem, tried again next run)
     INTERRUPTED = "interrupted"  # the run was stopped while grading it
-
-    def __str__(self) -> str:
-        return self.value
-
-    def __format__(self, spec: str) -> str:
-        return format(self.value, spec)
 
 
 @dataclass(frozen=True)
@@ -111,6 +109,10 @@ class CheckResult:
     description: str
     weight: float
     verdict: Verdict
+
+    @classmethod
+    def of(cls, check: Check, weight: float, verdict: Verdict) -> "CheckResult":
+        return cls(check.task, check.name, check.tier, check.description, weight, verdict)
 
     def to_dict(self) -> dict:
         return {"check": self.check, "tier": self.tier, "description": self.description, "weight": self.weight,

@@ -151,8 +151,8 @@ def _score(task_id: str, points: dict[str, TaskPoints], collector: Collector, ti
     graded" (no dataset on the grading machine) makes the whole task not graded.
     """
     task_points = points.get(task_id, TaskPoints(0.0))
-    checks = [CheckResult(check.task, check.name, check.tier, check.description, task_points.weight(check.name),
-                          verdict) for check, verdict in collector.results.values() if check.task == task_id]
+    checks = [CheckResult.of(check, task_points.weight(check.name), verdict)
+              for check, verdict in collector.results.values() if check.task == task_id]
     checks.sort(key=lambda c: tiers.index(c.tier) if c.tier in tiers else 99)
     result = TaskResult(task_id, tasks.get(task_id).title, 0.0, task_points.points, checks)
     blocked = [c for c in checks if c.verdict.status.blocks_the_task]

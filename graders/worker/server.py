@@ -333,7 +333,7 @@ def main(argv):
     sys.stdout, sys.stderr = stdout, stderr = BoundedOutput(), BoundedOutput()
     sys.meta_path.insert(0, BlockGraderImports())
     sys.path.insert(0, os.path.abspath(submission_dir))
-    children = os.environ.pop("DLGRADE_NO_CHILDREN", "") != "1"
+    children = os.environ.pop("DLGRADE_NO_CHILDREN", "") != "1"   # process_tree.NO_CHILDREN_ENV
     if not children:
         guard.refuse_children()
     guard.install(submission_dir, os.getcwd(), children=children)
