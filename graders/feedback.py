@@ -19,7 +19,7 @@ import numpy as np
 from hypothesis.errors import Flaky
 
 from graders.expect import CheckFailed, show
-from graders.remote import ModuleUnavailable, StopCheck, SubmissionProblem
+from graders.problems import ModuleUnavailable, StopCheck, SubmissionProblem
 from graders.results import Status, Verdict
 
 

@@ -47,7 +47,8 @@ from graders import datasets
 from graders.config import DEFAULT_POINTS, TaskPoints, load_points
 from graders.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
 from graders.feedback import NotGraded
-from graders.remote import MissingName, RemoteObject, StudentException, is_alive, worker_of
+from graders.problems import MissingName, StudentException
+from graders.remote import RemoteObject, is_alive, worker_of
 
 import torch  # noqa: E402  (the suites importorskip it first)
 
@@ -84,7 +85,7 @@ RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
 def mlp_settings(task_settings, grading_settings) -> dict:
     """The mlp checks' settings, from the points file this grading uses (``dlgrade grade --points
     course.toml``; else graders/points.toml). The suites import this fixture; a notebook's test
-    cell gets graders/points.toml's (graders.local)."""
+    cell gets graders/points.toml's (graders.kernel)."""
     return settings(task_settings, grading_settings.points_file or DEFAULT_POINTS)
 
 

@@ -12,7 +12,7 @@ topic group in :mod:`graders.tasks`). A notebook holds, in order:
   task points * check weight / sum of the task's check weights, so that a notebook's total
   is what ``dlgrade grade`` gives the task. A public check is visible; a hidden check sits
   between nbgrader's hidden-test markers. Each test cell runs its check with
-  :func:`graders.local.run_check`.
+  :func:`graders.kernel.run_check`.
 
 The output depends only on the source files and the points file: generating twice gives
 the same bytes.
@@ -20,19 +20,21 @@ the same bytes.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
+import io
 import inspect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 from graders import tasks
 from graders.config import TaskPoints, load_points
-from graders.plugin import TIERS
+from graders.plugin import TIERS, check_of
 from graders.sync import BEGIN
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +65,6 @@ class Check:
     name: str            # check id, as in points.toml: function name without test_, with [case]
     node_id: str         # public/test_softmax.py::test_rows_sum_to_one
     description: str
-    params: dict = field(default_factory=dict, hash=False)
     uses: frozenset = frozenset()  # the student's names the check calls
 
 
@@ -83,11 +84,10 @@ class Segment:
 def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
     """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs
     them, and the suites pytest skipped whole here."""
-    from graders.local import collect_items
     from graders.runner import suite_files
 
     task_ids = list(task_ids)
-    found, errors, skipped = collect_items(suite_files(task_ids, TIERS), _check_of)
+    found, errors, skipped = _collect(suite_files(task_ids, TIERS), _check_of)
     if errors:
         raise GenerationError("grader suites that pytest cannot collect: " + "; ".join(errors))
     checks: dict[str, list[Check]] = {task_id: [] for task_id in task_ids}
@@ -96,13 +96,39 @@ def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
     return checks, skipped
 
 
+def _collect(files, convert) -> tuple[list, list[str], list[str]]:
+    """``convert(item)`` for every check pytest collects from ``files`` (as ``dlgrade grade`` would),
+    the collection errors, and the node ids of the suites skipped whole (``pytest.importorskip``)."""
+    import pytest
+
+    from graders.runner import KIT_ROOT
+
+    class Collector:
+        def __init__(self):
+            self.results, self.errors, self.skipped = [], [], []
+
+        def pytest_collection_finish(self, session):
+            self.results.extend(convert(item) for item in session.items)
+
+        def pytest_collectreport(self, report):
+            if report.failed:
+                lines = report.longreprtext.strip().splitlines()   # shown to the author, not read
+                self.errors.append(f"{report.nodeid}: {lines[-1] if lines else 'could not be collected'}")
+            elif report.skipped:
+                self.skipped.append(report.nodeid)
+
+    collector = Collector()
+    args = [*map(str, files), "--collect-only", "-q", "-s", "-p", "no:cacheprovider", "-p", "no:faulthandler",
+            "-p", "no:benchmark", "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        pytest.main(args, plugins=[collector])
+    return collector.results, collector.errors, collector.skipped
+
+
 def _check_of(item) -> Check:
-    path = Path(item.path)
-    tier, task = path.parent.name, path.stem.removeprefix("test_")
-    params = dict(getattr(item, "callspec", None).params) if hasattr(item, "callspec") else {}
-    doc = (inspect.getdoc(item.function) or "").strip().partition("\n")[0]
-    return Check(tier, task, item.name.removeprefix("test_"), f"{tier}/{path.name}::{item.name}", doc,
-                 params, frozenset(_student_names(path, item.originalname)))
+    check, path = check_of(item), Path(item.path)
+    return Check(check.tier, check.task, check.name, f"{check.tier}/{path.name}::{item.name}", check.description,
+                 frozenset(_student_names(path, item.originalname)))
 
 
 @functools.lru_cache(maxsize=64)
@@ -337,11 +363,7 @@ def check_points(checks: list[Check], task_points: TaskPoints) -> dict[str, floa
 
 
 def check_cell(check: Check, points: float):
-    call = f"run_check({check.node_id!r}, globals(), points={points!r}"
-    if check.params and _is_literal(check.params):
-        call += f", params={check.params!r}"  # else run_check finds them by collecting the suite
-    call += ")"
-    runner = f"from graders.local import run_check\n\n{call}"
+    runner = f"from graders.kernel import run_check\n\nrun_check({check.node_id!r}, globals(), points={points!r})"
     title = f"{check.task} / {check.name}" + (f": {check.description}" if check.description else "")
     if check.tier == "public":
         source = f"# Check {title}\n{runner}"
@@ -350,13 +372,6 @@ def check_cell(check: Check, points: float):
                   f"### BEGIN HIDDEN TESTS\n{runner}\n### END HIDDEN TESTS")
     return nbgrader_cell("code", source, cell_id(check.task, check.tier, check.name),
                          grade=True, locked=True, points=points)
-
-
-def _is_literal(value) -> bool:
-    try:
-        return ast.literal_eval(repr(value)) == value
-    except (ValueError, SyntaxError):
-        return False
 
 
 # -- notebooks -------------------------------------------------------------------------------------

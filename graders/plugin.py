@@ -14,8 +14,9 @@ runs one task) and its tier, and loads the deterministic hypothesis profile.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
@@ -23,7 +24,8 @@ from hypothesis import HealthCheck, Phase, settings
 from graders import tasks
 from graders.config import load_points
 from graders.feedback import recording_examples, verdict_for
-from graders.remote import ModuleUnavailable, StopCheck, Worker
+from graders.problems import ModuleUnavailable, StopCheck
+from graders.remote import Worker
 from graders.report import verdict_lines
 from graders.results import Check, Verdict
 
@@ -79,6 +81,9 @@ class GradingSettings:
     artifacts: Path | None = None       # where checks write files for the student (plots)
     max_call_timeout: float | None = None
     shrink: bool = True                 # shrink a failing example to its smallest input
+    # How a task's student code is reached: by default a worker process over the submission's module;
+    # a notebook's check cell (graders.kernel) gives the task id -> Worker over the kernel's namespace.
+    new_worker: Callable[[str], Worker] | None = field(default=None, compare=False)
 
     @classmethod
     def from_options(cls, config) -> "GradingSettings":
@@ -118,7 +123,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "hint(text): what to tell a student who fails this check")
     config.addinivalue_line("markers", "call_timeout(seconds): time limit of one call into student code")
     config.addinivalue_line("markers", "memory_mb(mb): address-space limit of the worker")
-    config.stash[POOL] = WorkerPool(session.submission, max_timeout=session.max_call_timeout)
+    config.stash[POOL] = WorkerPool(session.submission, max_timeout=session.max_call_timeout,
+                                    new_worker=session.new_worker)
 
 
 def pytest_unconfigure(config):
@@ -189,9 +195,11 @@ def check_verdict(item, call, report) -> Verdict:
 class WorkerPool:
     """One worker per task for a grading session; a module that cannot load fails fast."""
 
-    def __init__(self, submission_dir: Path, max_timeout: float | None = None):
+    def __init__(self, submission_dir: Path, max_timeout: float | None = None,
+                 new_worker: Callable[[str], Worker] | None = None):
         self.submission_dir = submission_dir
         self.max_timeout = max_timeout
+        self.new_worker = new_worker or self.process_worker
         self.workers: dict[str, Worker] = {}
         self.start_errors: dict[str, StopCheck] = {}
 
@@ -199,13 +207,9 @@ class WorkerPool:
         """The task's module in its worker; ModuleUnavailable if it cannot be loaded."""
         if task_id in self.start_errors:
             raise ModuleUnavailable(self.start_errors[task_id])
-        task = tasks.get(task_id)
         worker = self.workers.get(task_id)
         if worker is None:
-            worker = self.workers[task_id] = Worker(self.submission_dir, task_id, memory_mb=task.memory_mb,
-                                                    tree_memory_mb=task.tree_memory_mb,
-                                                    max_timeout=self.max_timeout,
-                                                    probe_cuda=tasks.TORCH in task.requires)
+            worker = self.workers[task_id] = self.new_worker(task_id)
         worker.reset_poison()
         try:
             return worker.ensure_started()
@@ -214,6 +218,11 @@ class WorkerPool:
                 self.start_errors[task_id] = exc
             worker.reset_poison()
             raise ModuleUnavailable(exc) from None
+
+    def process_worker(self, task_id: str) -> Worker:
+        task = tasks.get(task_id)
+        return Worker(self.submission_dir, task_id, memory_mb=task.memory_mb, tree_memory_mb=task.tree_memory_mb,
+                      max_timeout=self.max_timeout, probe_cuda=tasks.TORCH in task.requires)
 
     def close(self) -> None:
         for worker in self.workers.values():

@@ -47,11 +47,11 @@ GRADERS = KIT_ROOT / "graders"
 SOLUTIONS = KIT_ROOT / "solutions"
 #: What the student release takes from graders/, besides the public suites: the student's
 #: commands (`dlgrade check`, `list`, `doctor`, `data`, in graders.student_cli) and everything
-#: they, the public suites and the notebooks' check cells (graders.local) import. Instructors'
+#: they, the public suites and the notebooks' check cells (graders.kernel) import. Instructors'
 #: tools (grading a class, nbgrader, sync, this module) are left out by not being named here.
 STUDENT_FILES = (
-    "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
-    "feedback.py", "local.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "process_tree.py",
+    "__main__.py", "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
+    "feedback.py", "kernel.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "problems.py", "process_tree.py",
     "remote.py", "report.py", "results.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py",
     "submission.py", "tasks.py",
     "worker/__init__.py", "worker/guard.py", "worker/server.py", "worker/wire.py",
@@ -140,6 +140,7 @@ def release_files() -> dict[str, bytes]:
     files["graders/dataset_manifest.json"] = files["data/manifest.json"]  # for a release installed from its archive
     files["pyproject.toml"] = pyproject().encode()
     files["README.md"] = readme().encode()
+    files["LICENSE"] = (KIT_ROOT / "LICENSE").read_bytes()
     return dict(sorted(files.items()))
 
 
@@ -194,7 +195,8 @@ def pyproject() -> str:
         "[build-system]", 'requires = ["setuptools>=64"]', 'build-backend = "setuptools.build_meta"', "",
         "[project]", f"name = {json.dumps(DISTRIBUTION)}", f"version = {json.dumps(project['version'])}",
         'description = "Exercises and self-checks for a first course in deep learning (student release)"',
-        'readme = "README.md"', f"requires-python = {json.dumps(project.get('requires-python', '>=3.10'))}",
+        'readme = "README.md"', f"license = {{ text = {json.dumps(project['license']['text'])} }}",
+        f"requires-python = {json.dumps(project.get('requires-python', '>=3.10'))}",
         f"dependencies = {json.dumps(project.get('dependencies', []))}", "",
         "[project.optional-dependencies]", f"torch = {json.dumps(extras.get('torch', ['torch']))}", "",
         "[project.scripts]", 'dlgrade = "graders.student_cli:main"', "",

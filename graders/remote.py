@@ -24,7 +24,10 @@ from pathlib import Path
 import numpy as np
 
 from graders import process_tree, sandbox
-from graders.results import Status
+from graders.problems import (
+    BadValue, BrokenModule, CallTimeout, ChannelBroken, InputChanged, LeftProcesses, MissingModule, MissingName,
+    NotAttempted, NumpyWarning, StopCheck, StudentException, SubmissionProblem, TooMuchOutput, WorkerDied,
+)
 from graders.worker import wire
 
 START_TIMEOUT_S = 60.0
@@ -52,106 +55,6 @@ FUNCTION_TYPES = frozenset({"function", "method", "type", "builtin_function_or_m
 
 # Attributes that hypothesis, pytest, copy and pickle look for on any object.
 PROBED_NAMES = frozenset({"execute_example", "setup_example", "teardown_example"})
-
-
-class SubmissionProblem:
-    """Something about the student's code, described for the student."""
-
-    status = Status.ERROR
-
-    def __init__(self, message: str, where: str = ""):
-        super().__init__(message)
-        self.message, self.where = message, where
-
-    def __str__(self) -> str:
-        return f"{self.message} ({self.where})" if self.where else self.message
-
-
-class SubmissionError(SubmissionProblem, Exception):
-    """A problem that depends on the input: hypothesis shrinks it to the smallest example."""
-
-
-class StopCheck(SubmissionProblem, BaseException):
-    """A problem no input explains (not attempted, missing, crashed): ends the check at once.
-
-    It derives from BaseException so that hypothesis does not spend minutes
-    shrinking an input that has nothing to do with the failure.
-    """
-
-
-class StudentException(SubmissionError):
-    """The student's code raised an exception."""
-
-    def __init__(self, type_name: str, message: str, where: str = ""):
-        text = f"raised {type_name}: {message}" if message else f"raised {type_name}"
-        super().__init__(text, where)
-        self.type_name = type_name
-
-
-class NumpyWarning(SubmissionError):
-    """numpy warned (overflow, invalid value, division by zero) in a call made with numpy errors on."""
-
-
-class BadValue(SubmissionError):
-    """The student returned something that is not plain data (or could not be sent)."""
-
-
-class InputChanged(SubmissionError):
-    """The student's code changed an argument in place where its docstring does not allow it."""
-
-    status = Status.FAILED
-    hint = ("Work on new arrays: write x = x - c (or x = x.copy() first) instead of x -= c, "
-            "x[...] = ... or np.copyto(x, ...) on an array you were given.")
-
-
-class ModuleUnavailable(SubmissionProblem, Exception):
-    """The task's module could not be loaded (missing, syntax error, crash at import).
-
-    Raised by the ``student`` fixture, before a check starts: an ordinary exception, so
-    that pytest records it as that check's failed setup (a BaseException there breaks
-    pytest's fixture bookkeeping and spills into every later check).
-    """
-
-    def __init__(self, problem: StopCheck):
-        super().__init__(problem.message, problem.where)
-        self.status = problem.status
-
-
-class NotAttempted(StopCheck):
-    status = Status.NOT_ATTEMPTED
-
-
-class MissingModule(StopCheck):
-    status = Status.MISSING
-
-
-class BrokenModule(StopCheck):
-    status = Status.ERROR
-
-
-class MissingName(StopCheck):
-    status = Status.MISSING
-
-
-class CallTimeout(StopCheck):
-    status = Status.TIMEOUT
-
-
-class WorkerDied(StopCheck):
-    status = Status.CRASHED
-
-
-class LeftProcesses(StopCheck):
-    """The student's code returned but left child processes running (the worker is restarted)."""
-
-
-class TooMuchOutput(StopCheck):
-    """The student's code printed a flood of output in one call."""
-
-
-class ChannelBroken(StopCheck):
-    """The worker broke the protocol (a message too large, unreadable or out of turn): the grader
-    cannot know what the next message answers, so the worker is stopped and restarted."""
 
 
 class ProtocolError(Exception):
@@ -242,8 +145,25 @@ class Worker:
         self.depth = 0   # requests in progress (a callback may make a request of its own)
         self.seq = 0     # the last request's number: its reply and the callbacks it asks for carry it
 
+    #: What the student's functions are called in feedback, and how to add a missing one (MissingName).
+    label = "your {module}.py"
+    how_to_add = "define it with the name and signature from exercises/"
+
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
+        """Start the worker and import the student's module in it (StopCheck if it does not load)."""
+        self.conn = Channel(self.launch())
+        self.generation += 1
+        self.callbacks.clear()
+        self.functions.clear()
+        if self.probe_cuda:
+            found = self.request({"op": "probe"}, timeout=self._start_timeout())
+            self.cuda = isinstance(found, dict) and found.get("cuda") is True
+        handle = self.request({"op": "import"}, timeout=self._start_timeout(), on_error=self._import_error)
+        self.root = RemoteModule(self, handle._id)
+
+    def launch(self) -> socket.socket:
+        """Start the worker process (sandboxed where possible); the grader's end of its socket."""
         if not (self.submission_dir / f"{self.module}.py").is_file():
             raise MissingModule(f"{self.module}.py was not found in the submission folder "
                                 f"{self.submission_dir.name}/: add it (copy it from exercises/)")
@@ -266,15 +186,7 @@ class Worker:
                 preexec_fn=sandbox.limits(self.memory_mb, self.group), start_new_session=True,
             )
         child_sock.close()
-        self.conn = Channel(parent_sock)
-        self.generation += 1
-        self.callbacks.clear()
-        self.functions.clear()
-        if self.probe_cuda:
-            found = self.request({"op": "probe"}, timeout=self._start_timeout())
-            self.cuda = isinstance(found, dict) and found.get("cuda") is True
-        handle = self.request({"op": "import"}, timeout=self._start_timeout(), on_error=self._import_error)
-        self.root = RemoteModule(self, handle._id)
+        return parent_sock
 
     def _start_timeout(self) -> float:
         if self.max_timeout is None:
@@ -296,10 +208,17 @@ class Worker:
     def ensure_started(self) -> "RemoteModule":
         if self.poison is not None:
             raise self.poison
-        if self.proc is None or self.proc.poll() is not None or self.root is None:
+        if not self.running() or self.exited() or self.root is None:
             self.stop()
             self.start()
         return self.root
+
+    def running(self) -> bool:
+        """Whether the worker was started and not stopped since (it may have exited meanwhile)."""
+        return self.proc is not None
+
+    def exited(self) -> bool:
+        return self.proc is None or self.proc.poll() is not None
 
     def stop(self) -> None:
         if self.proc is not None:
@@ -373,7 +292,7 @@ class Worker:
             raise CallTimeout(f"did not finish within {timeout:g} s (it stopped reading what the "
                               "grader sent)") from None
         except OSError:
-            raise WorkerDied(self._death_reason()) from None
+            raise WorkerDied(self.death_reason()) from None
 
     def _receive(self, deadline: float, timeout: float, seq: int) -> dict:
         """The next message, which must answer request ``seq`` (its reply, or a callback it asks for).
@@ -388,7 +307,7 @@ class Worker:
         except ProtocolError as exc:
             raise ChannelBroken(f"sent the grader {exc}; the grader stopped it") from None
         except (EOFError, OSError):
-            raise WorkerDied(self._death_reason()) from None
+            raise WorkerDied(self.death_reason()) from None
         try:
             reply = wire.decode(data, self._resolve_handle, max_header_bytes=MAX_HEADER_BYTES)
         except wire.WireError as exc:
@@ -398,7 +317,8 @@ class Worker:
                                 "something wrote to the grader's connection); the grader stopped it")
         return reply
 
-    def _death_reason(self) -> str:
+    def death_reason(self) -> str:
+        """Why the worker is gone, for the student (its exit status, a signal, a limit it reached)."""
         try:
             code = self.proc.wait(timeout=5) if self.proc else None
         except subprocess.TimeoutExpired:   # it closed its end but lives on
@@ -681,7 +601,7 @@ def worker_of(obj: RemoteObject):
 def is_alive(obj: RemoteObject) -> bool:
     """Whether the worker behind a student object still runs: no crash or timeout has stopped it."""
     worker = obj._worker
-    return worker.poison is None and worker.proc is not None
+    return worker.poison is None and worker.running()
 
 
 @dataclass(frozen=True)
@@ -710,7 +630,7 @@ class RemoteObject:
     def _check_alive(self) -> None:
         if self._worker.poison is not None:
             raise self._worker.poison
-        if self._generation != self._worker.generation or self._worker.proc is None:
+        if self._generation != self._worker.generation or not self._worker.running():
             raise WorkerDied("this object was lost when an earlier call crashed the process")
 
     def __getattr__(self, name: str):
@@ -734,8 +654,7 @@ class RemoteObject:
     def _missing(self, name: str):
         def on_error(err: dict) -> SubmissionProblem:
             if err.get("type") == "AttributeError":
-                return MissingName(f"`{name}` is missing from {self._describe()}: "
-                                   "define it with the name and signature from exercises/")
+                return MissingName(f"`{name}` is missing from {self._describe()}: {self._worker.how_to_add}")
             return _student_error(err)
         return on_error
 
@@ -779,7 +698,7 @@ class RemoteModule(RemoteObject):
         super().__init__(worker, handle_id, "module", options)
 
     def _describe(self) -> str:
-        return f"your {self._worker.module}.py"
+        return self._worker.label.format(module=self._worker.module)
 
     def _with(self, **changes) -> "RemoteModule":
         return RemoteModule(self._worker, self._id, replace(self._options, **changes))
@@ -820,4 +739,4 @@ class RemoteModule(RemoteObject):
         return self._worker.request({"op": "numpy"}, timeout=self._options.timeout)
 
     def __repr__(self) -> str:
-        return f"<your {self._worker.module}.py>"
+        return f"<{self._describe()}>"

@@ -91,25 +91,9 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     unmet = {t: r for t in task_ids if (r := tasks.get(t).unmet()) is not None}
     files = suite_files([t for t in task_ids if t not in unmet], tiers)
     kit_before = kit_digest()
-    collector = Collector()
-    if files:
-        # Student code never runs in this process, so pytest's watch for unraisable and thread
-        # exceptions has nothing to catch here; at exit it runs gc.collect() on the whole grader
-        # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
-        # replaces a failed check's traceback with its verdict; formatting it first (parsing the
-        # source of every frame) cost 60% of grading stubs that fail every check.
-        args = [*map(str, files), "-p", "no:cacheprovider",
-                "-p", "no:unraisableexception", "-p", "no:threadexception", "--tb=no",
-                "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q"]
-        session = GradingSettings(submission, Path(points_file).resolve() if points_file is not None else None,
-                                  Path(artifacts) if artifacts is not None else None, max_call_timeout, shrink)
-        plugins = [session, collector] + ([OnlyChecks(checks)] if checks is not None else [])
-        # Third-party pytest plugins (xdist, anyio's, ...) are not loaded: a grade needs none but
-        # hypothesis's, and importing them cost ~0.3 s of every grader process.
-        args += ["-p", "_hypothesis_pytestplugin"]
-        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
-                mock.patch.dict(os.environ, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}):
-            pytest.main([*args, *pytest_args], plugins=plugins)
+    session = GradingSettings(submission, Path(points_file).resolve() if points_file is not None else None,
+                              Path(artifacts) if artifacts is not None else None, max_call_timeout, shrink)
+    collector = run_suites(files, session, checks, pytest_args)
     results = []
     for task_id in task_ids:
         result = _score(task_id, points, collector, tiers)
@@ -128,6 +112,34 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
         report.grader_notes.append("WARNING: the kit's files changed while this submission was graded: "
                                    f"{', '.join(changed[:10])}; check them (git status) before trusting this grade")
     return report
+
+
+def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple = ()) -> Collector:
+    """Run the grader suites ``files`` under ``session``: the checks' verdicts, kept by a Collector.
+
+    ``checks``: the check ids to run (see grade()). A grading interrupted (Ctrl-C, a notebook
+    cell's timeout) raises KeyboardInterrupt rather than give a score for the checks that ran.
+    """
+    collector = Collector()
+    if not files:
+        return collector
+    # Student code never runs in this process, so pytest's watch for unraisable and thread
+    # exceptions has nothing to catch here; at exit it runs gc.collect() on the whole grader
+    # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
+    # replaces a failed check's traceback with its verdict; formatting it first (parsing the
+    # source of every frame) cost 60% of grading stubs that fail every check.
+    # Third-party pytest plugins (xdist, anyio's, ...) are not loaded: a grade needs none but
+    # hypothesis's, and importing them cost ~0.3 s of every grader process.
+    args = [*map(str, files), "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception",
+            "--tb=no", "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q",
+            "-p", "_hypothesis_pytestplugin"]
+    plugins = [session, collector] + ([OnlyChecks(checks)] if checks is not None else [])
+    with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
+            mock.patch.dict(os.environ, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}):
+        code = pytest.main([*args, *pytest_args], plugins=plugins)
+    if code == pytest.ExitCode.INTERRUPTED:
+        raise KeyboardInterrupt
+    return collector
 
 
 def kit_digest() -> dict[str, str]:

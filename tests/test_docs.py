@@ -20,6 +20,7 @@ import re
 import resource
 import shutil
 import subprocess
+import sys
 import time
 import zipfile
 from dataclasses import dataclass
@@ -348,6 +349,14 @@ def test_doctor_help_says_what_is_required():
     assert "Python 3.10" in text and "exit status is 1" in text
     for library in doctor.REQUIRED_LIBRARIES:
         assert library in text.split("Optional")[0]
+
+
+def test_python_dash_m_graders_is_the_dlgrade_command():
+    def run(*command):
+        done = subprocess.run([*command, "--help"], capture_output=True, text=True, cwd=KIT)
+        return done.returncode, done.stdout
+
+    assert run(sys.executable, "-m", "graders") == run(Path(sys.executable).parent / "dlgrade")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from hypothesis.errors import Flaky
 from graders import strategies as s
 from graders.expect import CheckFailed, expect_close, tolerance
 from graders.feedback import NotGraded, recording_examples, verdict_for
-from graders.remote import CallTimeout, NotAttempted, StudentException
+from graders.problems import CallTimeout, NotAttempted, StudentException
 
 
 def test_a_failed_check_keeps_expected_got_and_hint():

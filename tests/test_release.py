@@ -249,7 +249,7 @@ def student(release, tmp_path_factory):
 
 def test_a_student_installs_it_and_runs_dlgrade_check_offline(student, tmp_path):
     kit, environment = student
-    where = environment.run([environment.python, "-c", "import graders, graders.local; print(graders.__file__)"],
+    where = environment.run([environment.python, "-c", "import graders, graders.kernel; print(graders.__file__)"],
                             cwd=tmp_path, check=True)
     assert Path(where.stdout.strip()).parent == kit / "graders"
 
@@ -274,6 +274,9 @@ def test_every_student_command_runs_from_the_release(student):
 
     status, output = run("--version")
     assert status == 0 and output.startswith(f"{DISTRIBUTION} 0."), output
+    module = environment.run([environment.python, "-m", "graders", "--help"], cwd=kit)
+    assert module.returncode == 0 and "(instructors only)" in module.stdout, module.stdout  # the student's commands
+    assert (0, module.stdout) == run("--help")
     status, output = run("list")
     assert status == 0 and "softmax" in output and "mlp" in output, output
     status, output = run("data", "where")

@@ -5,8 +5,9 @@ import types
 import numpy as np
 import pytest
 
-from graders.remote import (BrokenModule, CallTimeout, InputChanged, MissingModule, MissingName, NotAttempted, NumpyWarning,
-                            StudentException, Worker)
+from graders.problems import (BrokenModule, CallTimeout, InputChanged, MissingModule, MissingName, NotAttempted,
+                              NumpyWarning, StudentException)
+from graders.remote import Worker
 
 MODULE = '''
 import time

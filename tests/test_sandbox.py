@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from graders import doctor, sandbox
-from graders.remote import CallTimeout, StudentException, Worker
+from graders.problems import CallTimeout, StudentException
+from graders.remote import Worker
 from tests.kit import KIT
 
 HAS_BWRAP, WHY_NOT = sandbox.probe()

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from graders import strategies as s
 from graders.expect import CheckFailed, expect_equal, expect_shape, expect_true
-from graders.remote import StudentException
+from graders.problems import StudentException
 
 SEED_LABELS = [0, 1, 0, 1]
 SEED_ONE_HOT = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])

@@ -18,7 +18,7 @@ from hypothesis.extra import numpy as hnp
 
 from graders import strategies as s
 from graders.expect import expect_close, expect_true, tolerance
-from graders.remote import NotAttempted
+from graders.problems import NotAttempted
 
 EPS = 1e-8
 ALL = ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam")

@@ -1,5 +1,8 @@
 """The worker: a separate process that imports one student module and runs calls on request.
 
+The same request loop serves a notebook's check cells from a thread of the notebook's kernel
+(:mod:`graders.kernel` subclasses :class:`Worker`: its module is the kernel's namespace).
+
 Started by :mod:`graders.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``
 (inside bubblewrap, or from a copy of this folder: see :mod:`graders.sandbox`), with
 the site-packages folders in ``DLGRADE_WORKER_PATH`` (added without their ``.pth``
@@ -32,10 +35,13 @@ import time
 import traceback
 from multiprocessing.connection import Connection
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
-sys.path.extend(p for p in os.environ.get("DLGRADE_WORKER_PATH", "").split(os.pathsep) if p)
-import guard  # noqa: E402
-import wire  # noqa: E402
+if __package__:   # the notebook transport (graders.kernel) serves a kernel's namespace with this loop
+    from graders.worker import guard, wire
+else:             # the worker script
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+    sys.path.extend(p for p in os.environ.get("DLGRADE_WORKER_PATH", "").split(os.pathsep) if p)
+    import guard
+    import wire
 
 BLOCKED_PACKAGES = ("solutions", "graders", "exercises")
 OUTPUT_LIMIT = 64 * 1024
@@ -170,11 +176,10 @@ class Worker:
     def handle(self, request):
         op = request["op"]
         if op == "import":
-            module = importlib.import_module(self.module_name)
-            self.objects[0] = module
+            self.objects[0] = self.load_module()
             return {"ok": wire.Handle("obj", 0, "module")}
         if op == "probe":
-            return {"ok": probe_cuda(self.submission_dir)}
+            return {"ok": self.probe()}
         if op == "numpy":
             import numpy
 
@@ -188,6 +193,13 @@ class Worker:
         if op == "call":
             return self.call(target, request)
         raise ValueError(f"unknown op {op!r}")
+
+    def load_module(self):
+        """The student's module: its ``__dict__`` is where a call's ``patch`` rebinds names."""
+        return importlib.import_module(self.module_name)
+
+    def probe(self) -> dict:
+        return probe_cuda(self.submission_dir)
 
     def call(self, target, request):
         args, kwargs = request.get("args", []), request.get("kwargs", {})
@@ -243,6 +255,14 @@ class Worker:
     def describe(self, exc: BaseException) -> dict:
         if isinstance(exc, SystemExit):
             return {"type": "SystemExit", "message": f"called sys.exit({exc.code!r})", "where": ""}
+        try:
+            message = str(exc)[:2000]
+        except BaseException:
+            message = "(the exception could not be printed)"
+        return {"type": type(exc).__name__, "message": message, "where": self.where(exc)}
+
+    def where(self, exc: BaseException) -> str:
+        """The last line of the student's own code in the exception's traceback ('' if none)."""
         frames = [
             f for f in traceback.extract_tb(exc.__traceback__)
             if os.path.abspath(f.filename).startswith(self.submission_dir + os.sep)
@@ -253,11 +273,7 @@ class Worker:
             where = f"{os.path.basename(last.filename)}, line {last.lineno}, in {last.name}"
         if isinstance(exc, SyntaxError) and exc.filename:
             where = f"{os.path.basename(exc.filename)}, line {exc.lineno}"
-        try:
-            message = str(exc)[:2000]
-        except BaseException:
-            message = "(the exception could not be printed)"
-        return {"type": type(exc).__name__, "message": message, "where": where}
+        return where
 
 
 def _reap_children() -> bool:

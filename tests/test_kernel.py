@@ -1,0 +1,47 @@
+"""A notebook's check cells and `dlgrade grade` give the same verdicts: the same suites run through the
+same plugin, only the transport differs (a worker process, or the worker's request loop serving a
+kernel's namespace from a thread, see graders.kernel)."""
+import functools
+import re
+
+import pytest
+
+from graders import kernel, runner, tasks
+from graders.plugin import TIERS, GradingSettings
+from tests.kit import EXERCISES, all_variants, make_submission
+
+NUMPY_TASKS = [task.id for task in tasks.TASKS if not task.requires]
+
+
+def samples():
+    """Per numpy task: the reference, the untouched stub, and its first buggy variant."""
+    for task_id in NUMPY_TASKS:
+        buggy = sorted((v for v in all_variants() if v.task == task_id and not v.correct), key=lambda v: v.name)
+        for name, variant in [("reference", None), ("stub", None)] + [(v.name, v) for v in buggy[:1]]:
+            yield pytest.param(task_id, name, variant, id=f"{task_id}-{name}")
+
+
+def where_left_out(message: str) -> str:
+    """A worker says where in the file the student's code raised ("softmax.py, line 3, in softmax"),
+    a kernel where in the cell ("in softmax, line 3 of its cell"): the rest must be the same."""
+    return re.sub(r" \((?:[\w.]+\.py, line \d+, in \w+|in \w+, line \d+ of its cell)\)", "", message)
+
+
+@pytest.mark.parametrize("task_id, name, variant", list(samples()))
+def test_a_kernel_namespace_grades_as_a_worker_process(task_id, name, variant, tmp_path):
+    base = EXERCISES if name == "stub" else None
+    submission = make_submission(tmp_path / "sub", variant, **({"base": base} if base else {}))
+    files = runner.suite_files([task_id], TIERS)
+    by_worker = runner.run_suites(files, GradingSettings(submission, shrink=False))
+    namespace = {"__name__": task_id}
+    source = submission / f"{task_id}.py"
+    exec(compile(source.read_text(), str(source), "exec"), namespace)
+    by_kernel = runner.run_suites(files, GradingSettings(
+        submission, shrink=False, new_worker=functools.partial(kernel.worker_for, namespace)))
+    assert by_worker.results.keys() == by_kernel.results.keys() and by_worker.results
+    for node_id, (check, verdict) in by_worker.results.items():
+        check_k, verdict_k = by_kernel.results[node_id]
+        assert check_k == check, node_id
+        assert (verdict_k.status, verdict_k.hint, verdict_k.example) == (verdict.status, verdict.hint,
+                                                                         verdict.example), node_id
+        assert where_left_out(verdict_k.message) == where_left_out(verdict.message), node_id
