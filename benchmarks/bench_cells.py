@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graders import tasks  # noqa: E402
-from graders.notebooks import plan_source  # noqa: E402
-from graders.runner import grade  # noqa: E402
+from graders.engine.runner import grade  # noqa: E402
+from graders.notebooks.generate import plan_source  # noqa: E402
 from tests.kit import SOLUTIONS  # noqa: E402
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graders import sandbox, tasks  # noqa: E402
-from graders.classroom import grade_class  # noqa: E402
-from graders.runner import suite_files  # noqa: E402
+from graders import tasks  # noqa: E402
+from graders.classroom.grading import grade_class  # noqa: E402
+from graders.engine import sandbox
+from graders.engine.runner import suite_files  # noqa: E402
 from tests.hostile import all_cases  # noqa: E402
 from tests.kit import EXERCISES, all_variants, make_submission  # noqa: E402
 

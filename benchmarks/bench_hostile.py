@@ -6,7 +6,7 @@
 
 Each case (tests/hostile/<task>/, forgery/<task>/ and callbacks/<task>/: a file appended to the
 reference module of its task) is graded on its own task by a grader process of its own, as
-``grade-class`` does (``python -m graders.classroom``). While it runs, the whole process tree under
+``grade-class`` does (``python -m graders.classroom.grading``). While it runs, the whole process tree under
 that grader (the grader, bubblewrap, the worker and anything the student's code started) is
 sampled every 20 ms from /proc: the peak of its summed resident memory and the most processes at
 once. Prints one row per case (score, status, peak tree memory, processes, seconds) and the
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graders import sandbox  # noqa: E402
+from graders.engine import sandbox  # noqa: E402
 from tests.hostile import CALLBACKS, FORGERY, HOSTILE, TREE  # noqa: E402
 from tests.hostile import all_cases as class_corpus  # noqa: E402
 from tests.kit import KIT, Variant, make_submission  # noqa: E402
@@ -83,7 +83,7 @@ def grade_and_watch(case: Variant, folder: Path, max_call_timeout: float, env: d
     """Grade one case in a grader process of its own; its score and what its process tree took."""
     submission = make_submission(folder / "sub", case if case.path.name != "reference" else None)
     out = folder / "out"
-    argv = [sys.executable, "-m", "graders.classroom", str(submission), str(out), f"--student={case.name}",
+    argv = [sys.executable, "-m", "graders.classroom.grading", str(submission), str(out), f"--student={case.name}",
             "--tasks", case.task, "--max-call-timeout", str(max_call_timeout)]
     started = time.monotonic()
     proc = subprocess.Popen(argv, cwd=KIT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -41,7 +41,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graders import datasets  # noqa: E402  (no torch: loading the data costs no torch import)
+from graders.env import datasets  # noqa: E402  (no torch: loading the data costs no torch import)
 
 
 def parse_args(argv=None):

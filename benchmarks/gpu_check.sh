@@ -23,9 +23,9 @@ step() {  # step NAME COMMAND...: run it, keep its output in OUT_DIR/NAME.txt, r
   [ "$rc" -eq 0 ] || status=1
 }
 step gpu nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv
-step doctor python -m graders.cli doctor
+step doctor python -m graders.cli.kit doctor
 step tests python -m pytest -p no:cacheprovider -q -s tests/test_gpu.py tests/test_mlp_grading.py \
   tests/test_wire.py "tests/test_variants.py::test_variant_is_graded_right" -k "gpu or mlp or wire or cuda"
-step grade python -m graders.cli grade solutions --tasks mlp --out "$out/grade"
+step grade python -m graders.cli.kit grade solutions --tasks mlp --out "$out/grade"
 step bench python benchmarks/bench_mlp.py
 exit $status

@@ -2,8 +2,8 @@
 import graders
 
 if getattr(graders, "STUDENT_RELEASE", False):
-    from graders.student_cli import main
+    from graders.cli.student import main
 else:
-    from graders.cli import main
+    from graders.cli.kit import main
 
 main(prog_name="dlgrade")

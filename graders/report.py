@@ -1,4 +1,4 @@
-"""Show a :class:`~graders.runner.GradeReport`: a terminal table, feedback text, Gradescope JSON."""
+"""Show a :class:`~graders.engine.runner.GradeReport`: a terminal table, feedback text, Gradescope JSON."""
 from __future__ import annotations
 
 import json

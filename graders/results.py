@@ -3,7 +3,7 @@
 Every output is a function of these classes: the terminal table and feedback text
 (:mod:`graders.report`), Gradescope's ``results.json``, a class run's ``report.json``
 (:meth:`StudentRecord.to_dict`, read back with :meth:`StudentRecord.from_dict`), ``grades.csv`` and
-``summary.md`` (:mod:`graders.class_summary`). The words a status is written with live here only.
+``summary.md`` (:mod:`graders.classroom.summary`). The words a status is written with live here only.
 """
 from __future__ import annotations
 

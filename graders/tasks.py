@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 
-from graders.process_tree import TREE_MEMORY_MB
+from graders.engine.process_tree import TREE_MEMORY_MB
 
 
 @dataclass(frozen=True)

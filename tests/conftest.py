@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from graders.runner import grade
+from graders.engine.runner import grade
 from tests.kit import EXERCISES, SOLUTIONS, shared
 
 

@@ -81,7 +81,7 @@ def copy_dataset(name: str, dest: Path) -> None:
     """Copy dataset ``name``'s files into ``dest`` under their ``.gz`` names (raw files are compressed)."""
     import gzip
 
-    from graders import datasets
+    from graders.env import datasets
 
     source = datasets.locate(name)
     if source is None:

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from graders import tasks
-from graders.classroom import STUDENTS, grade_class, read_report
-from graders.cli import main
-from graders.config import TaskPoints
+from graders.classroom.grading import STUDENTS, grade_class, read_report
+from graders.cli.kit import main
+from graders.points import TaskPoints
 from tests.kit import make_submission
 
 BROKEN = "softmax"      # the task whose module is broken
@@ -74,7 +74,7 @@ def test_a_broken_notebook_costs_only_its_task(tmp_path):
     next to a good one: `dlgrade extract` says which it could not read, `dlgrade grade` scores
     the good one in full."""
     nbformat = pytest.importorskip("nbformat", reason="the notebook path needs nbgrader (pip install -e '.[nbgrader]')")
-    from graders import notebooks
+    from graders.notebooks import generate as notebooks
     folder = tmp_path / "submitted"
     folder.mkdir()
     checks, _ = notebooks.collect_checks([BROKEN, CONTROL])

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graders import archives
-from graders.classroom import ClassError, content_hash, discover, grade_class, read_report
-from graders.submission import module_folder
-from graders.cli import main as cli
-from tests.kit import KIT, EXERCISES, all_variants, make_submission
+from graders.classroom import archives
+from graders.classroom.grading import ClassError, content_hash, discover, grade_class, read_report
+from graders.cli.kit import main as cli
+from graders.engine.submission import module_folder
+from tests.kit import EXERCISES, KIT, all_variants, make_submission
 
 TASKS = ["softmax"]
 BUG = next(v for v in all_variants() if v.task == "softmax" and not v.correct)
@@ -238,7 +238,7 @@ def test_grade_class_treats_nested_folders_like_grade_and_a_wrong_shape_costs_on
 
 
 def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_formulas():
-    from graders.class_summary import failing_checks, grades_csv
+    from graders.classroom.summary import failing_checks, grades_csv
     from graders.results import StudentRecord
 
     def report(status, message):
@@ -254,19 +254,42 @@ def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_fo
     assert next(csv.reader(io.StringIO(csv_text.splitlines()[1])))[0] == "'=HYPERLINK(\"x\")"
 
 
-def test_a_change_to_the_engine_regrades(monkeypatch, tmp_path):
-    from graders import classroom
+def test_a_change_to_what_grades_regrades_and_nothing_else(monkeypatch, tmp_path):
+    """The fingerprint covers graders/ by folder: the engine, the worker, the check toolkit, the suites and
+    the top-level modules; not the command lines, nbgrader's notebooks or the authoring tools."""
+    from graders.classroom import grading as classroom
 
     copy = tmp_path / "graders"
     shutil.copytree(classroom.GRADERS, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(classroom, "GRADERS", copy)
     before = classroom.fingerprint(["softmax"], ("public",), None, None)
-    for changed in ("runner.py", "worker/server.py", "feedback.py", "hidden/test_gates.py"):
+    for changed, regrades in (("engine/runner.py", True), ("worker/server.py", True), ("engine/feedback.py", True),
+                              ("testing/expect.py", True), ("hidden/test_gates.py", True), ("results.py", True),
+                              ("cli/kit.py", False), ("notebooks/generate.py", False), ("authoring/sync.py", False)):
         path = copy / changed
         path.write_text(path.read_text() + "\n# changed\n")
         after = classroom.fingerprint(["softmax"], ("public",), None, None)
-        assert after != before, changed
+        assert (after != before) == regrades, changed
         before = after
+
+
+def test_a_resumed_class_is_regraded_after_an_engine_file_changes(monkeypatch, tmp_path):
+    from graders.classroom import grading as classroom
+
+    copy = tmp_path / "kit" / "graders"
+    shutil.copytree(classroom.GRADERS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(classroom, "GRADERS", copy)
+    make_submission(tmp_path / "class" / "ann")
+    out = tmp_path / "out"
+
+    def states():
+        return {o.student: o.state for o in grade_class(tmp_path / "class", out, task_ids=["softmax"], max_call_timeout=2)}
+
+    assert states() == {"ann": "graded"}
+    assert states() == {"ann": "reused"}
+    engine = copy / "engine" / "feedback.py"
+    engine.write_text(engine.read_text() + "\n# changed\n")
+    assert states() == {"ann": "graded"}
 
 
 def test_a_name_that_is_not_utf8_and_a_symlinked_entry_cost_nobody_else_their_grade(tmp_path):
@@ -308,7 +331,7 @@ def _graders_of(class_pid: int) -> list[int]:
             argv = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"graders.classroom" in argv and f"--parent={class_pid}".encode() in argv:
+        if b"graders.classroom.grading" in argv and f"--parent={class_pid}".encode() in argv:
             found.append(int(entry.name))
     return found
 
@@ -331,7 +354,7 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     slow = make_submission(class_dir / "slow")
     with open(slow / "softmax.py", "a", encoding="utf-8") as module:
         module.write("\n\ndef softmax(a):\n    import time\n    time.sleep(60)\n")
-    run = subprocess.Popen([sys.executable, "-c", "from graders.cli import main; main()", "grade-class",
+    run = subprocess.Popen([sys.executable, "-c", "from graders.cli.kit import main; main()", "grade-class",
                             str(class_dir), "--out", str(tmp_path / "out"), "--tasks", "softmax"],
                            cwd=KIT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

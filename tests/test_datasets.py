@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from graders import datasets
+from graders.env import datasets, doctor
 
 MNIST_FILES = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
@@ -214,13 +214,13 @@ def test_fetch_with_no_reachable_mirror_gives_the_offline_message(isolated):
 # -- around the loader -------------------------------------------------------------------------
 
 def test_the_loader_does_not_import_torch():
-    code = "import sys, graders.datasets, graders.cli_data; assert 'torch' not in sys.modules"
+    code = "import sys, graders.env.datasets, graders.cli.data; assert 'torch' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
 
 
 @needs_mnist
 def test_cli_verify_passes_a_good_folder_and_fails_a_bad_one(isolated):
-    from graders.cli import main
+    from graders.cli.kit import main
 
     good = CliRunner().invoke(main, ["data", "verify", "mnist", "--path", str(MNIST)])
     assert good.exit_code == 0, good.output
@@ -233,8 +233,8 @@ def test_cli_verify_passes_a_good_folder_and_fails_a_bad_one(isolated):
 @needs_mnist
 def test_doctor_reports_each_dataset(isolated, monkeypatch):
     monkeypatch.setenv("DLGRADE_DATA", str(MNIST))
-    findings = {f.name: f for f in datasets.doctor_findings()}
+    findings = {f.name: f for f in doctor.dataset_findings()}
     assert findings["mnist data"].ok and "verified" in findings["mnist data"].detail
     monkeypatch.delenv("DLGRADE_DATA")
-    missing = {f.name: f for f in datasets.doctor_findings()}["mnist data"]
+    missing = {f.name: f for f in doctor.dataset_findings()}["mnist data"]
     assert not missing.ok and "dlgrade data fetch mnist" in missing.fix

@@ -29,8 +29,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graders import datasets, doctor, sandbox
-from graders.cli import main as cli
+from graders.cli.kit import main as cli
+from graders.engine import sandbox
+from graders.env import datasets, doctor
 from tests.kit import EXERCISES, KIT, SOLUTIONS, copy_dataset
 from tests.test_release import Environment, environment_without_the_kit
 
@@ -383,7 +384,7 @@ def test_doctor_reports_an_unreadable_manifest_instead_of_crashing(monkeypatch, 
     def unreadable():
         raise datasets.DatasetError("the dataset manifest cannot be read")
 
-    monkeypatch.setattr(datasets, "doctor_findings", unreadable)
+    monkeypatch.setattr(datasets, "names", unreadable)
     result = CliRunner().invoke(cli, ["doctor"])
     assert result.exit_code == 0, result.output
     assert "warn datasets" in result.output and "manifest cannot be read" in result.output

@@ -5,10 +5,10 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from graders import strategies as s
-from graders.expect import CheckFailed, expect_close, tolerance
-from graders.feedback import NotGraded, recording_examples, verdict_for
-from graders.problems import CallTimeout, NotAttempted, StudentException
+from graders.testing import strategies as s
+from graders.engine.feedback import NotGraded, recording_examples, verdict_for
+from graders.engine.problems import CallTimeout, NotAttempted, StudentException
+from graders.testing.expect import CheckFailed, expect_close, tolerance
 
 
 def test_a_failed_check_keeps_expected_got_and_hint():
@@ -84,7 +84,7 @@ def test_examples_do_not_depend_on_the_modules_loaded(tmp_path, monkeypatch):
     import importlib
     import sys
 
-    import graders.plugin  # noqa: F401  (what every grading process imports first)
+    import graders.engine.plugin  # noqa: F401  (what every grading process imports first)
 
     def examples():
         drawn = []

@@ -9,13 +9,11 @@ import sys
 
 import pytest
 
-from graders import datasets
-from graders.remote import Worker
-from graders.runner import grade
+from graders.engine.remote import CALLBACK_MEMORY_BYTES, Worker
+from graders.engine.runner import grade
+from graders.env import datasets
 from tests.hostile import CALLBACKS, FORGERY, all_cases
-from graders.remote import CALLBACK_MEMORY_BYTES
 from tests.kit import KIT, Variant, make_submission
-
 
 
 def test_forgery_cases_are_not_in_the_class_corpus():
@@ -58,7 +56,7 @@ def test_the_gpu_check_runs_where_the_grader_finds_a_gpu_whatever_the_module_say
 
 GRADE_AND_MEASURE = """
 import json, resource, sys
-from graders.runner import grade
+from graders.engine.runner import grade
 report = grade(sys.argv[1], [sys.argv[2]], shrink=False, checks={sys.argv[3]})
 (check,) = report.tasks[0].checks
 print(json.dumps({"status": check.verdict.status, "message": check.verdict.message,

@@ -9,10 +9,11 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from graders import datasets, sandbox  # noqa: E402
-from graders import mlp_grading as g  # noqa: E402
-from graders.remote import Worker  # noqa: E402
-from graders.runner import grade  # noqa: E402
+from graders.testing import mlp_grading as g  # noqa: E402
+from graders.engine import sandbox  # noqa: E402
+from graders.engine.remote import Worker  # noqa: E402
+from graders.engine.runner import grade  # noqa: E402
+from graders.env import datasets
 from tests.kit import EXERCISES, SOLUTIONS  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA GPU here")

@@ -16,12 +16,12 @@ from unittest import mock
 
 import pytest
 
-from graders import process_tree, sandbox, tasks
-from graders.classroom import STUDENTS, grade_class, read_report
-from graders.runner import grade
+from graders import tasks
+from graders.classroom.grading import STUDENTS, grade_class, read_report
+from graders.engine import process_tree, sandbox
+from graders.engine.runner import grade
 from tests.hostile import TREE, HostileCase, all_cases
 from tests.kit import make_submission, shared
-
 
 CASES = all_cases()
 CONTROL = "gates"          # a second task in every submission: it must score as in the reference

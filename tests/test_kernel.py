@@ -1,13 +1,14 @@
 """A notebook's check cells and `dlgrade grade` give the same verdicts: the same suites run through the
 same plugin, only the transport differs (a worker process, or the worker's request loop serving a
-kernel's namespace from a thread, see graders.kernel)."""
+kernel's namespace from a thread, see graders.engine.kernel)."""
 import functools
 import re
 
 import pytest
 
-from graders import kernel, runner, tasks
-from graders.plugin import TIERS, GradingSettings
+from graders import tasks
+from graders.engine import kernel, runner
+from graders.engine.plugin import TIERS, GradingSettings
 from tests.kit import EXERCISES, all_variants, make_submission
 
 NUMPY_TASKS = [task.id for task in tasks.TASKS if not task.requires]

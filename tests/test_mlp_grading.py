@@ -13,11 +13,11 @@ import pytest
 
 pytest.importorskip("torch")
 
-from graders import mlp_grading as g  # noqa: E402
-from graders import plots  # noqa: E402
-from graders.config import DEFAULT_POINTS  # noqa: E402
-from graders.feedback import NotGraded  # noqa: E402
-from graders.runner import grade  # noqa: E402
+from graders.testing import mlp_grading as g  # noqa: E402
+from graders.engine.feedback import NotGraded  # noqa: E402
+from graders.engine.runner import grade  # noqa: E402
+from graders.points import DEFAULT_POINTS  # noqa: E402
+from graders.testing import plots  # noqa: E402
 from tests.kit import SOLUTIONS, make_submission  # noqa: E402
 
 if sys.version_info >= (3, 11):
@@ -92,14 +92,14 @@ def test_a_gpu_the_worker_cannot_reach_is_not_run_and_says_why(monkeypatch):
     assert verdict.status == "not run"
     assert "cannot reach it" in verdict.message and "dlgrade doctor" in verdict.message
 
-    from graders import doctor
+    from graders.env import doctor
 
     finding = doctor.gpu_worker_check()
     assert not finding.ok and "cannot reach the GPU" in finding.detail and "LD_LIBRARY_PATH" in finding.fix
 
 
 def test_doctor_checks_the_workers_gpu_only_where_there_is_one(monkeypatch):
-    from graders import doctor
+    from graders.env import doctor
 
     monkeypatch.setattr(g.torch.cuda, "is_available", lambda: False)
     assert doctor.gpu_worker_check() is None

@@ -28,11 +28,11 @@ pytest.importorskip("nbgrader")  # the `nbgrader` extra; nbformat comes with it
 
 import nbformat  # noqa: E402
 
-from graders.config import load_points  # noqa: E402
-from graders.nbgrader_course import write_course  # noqa: E402
-from graders.notebooks import cell_id, notebook_module  # noqa: E402
-from graders.runner import grade  # noqa: E402
-from graders.sync import BEGIN, END, solution_body  # noqa: E402
+from graders.authoring.sync import BEGIN, END, solution_body  # noqa: E402
+from graders.engine.runner import grade  # noqa: E402
+from graders.notebooks.course import write_course  # noqa: E402
+from graders.notebooks.generate import cell_id, notebook_module  # noqa: E402
+from graders.points import load_points  # noqa: E402
 from tests.kit import KIT, SOLUTIONS, Variant, shared  # noqa: E402
 
 pytestmark = pytest.mark.slow

@@ -9,8 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from graders import datasets, tasks
-from graders.cli import main
+from graders import tasks
+from graders.cli.kit import main
+from graders.env import datasets
 from tests.kit import SOLUTIONS
 
 
@@ -102,7 +103,7 @@ def test_without_mnist_grade_leaves_mlp_not_graded_with_the_fix(no_mnist, tmp_pa
 
 
 def test_without_mnist_the_gpu_check_does_not_claim_the_quick_check_ran(no_mnist, monkeypatch):
-    from graders.runner import grade
+    from graders.engine.runner import grade
 
     monkeypatch.setenv("DLGRADE_DEVICE", "cpu")
     report = grade(SOLUTIONS, ["mlp"], pytest_args=("-k", "mnist"))
@@ -126,7 +127,7 @@ def test_without_mnist_check_names_mlp_as_not_graded(no_mnist):
 @needs_mnist
 def test_a_class_run_flags_mlp_without_mnist_and_regrades_it_once_the_data_is_there(no_mnist, monkeypatch,
                                                                                       tmp_path):
-    from graders.classroom import STUDENTS, read_report
+    from graders.classroom.grading import STUDENTS, read_report
 
     class_dir, out = tmp_path / "class", tmp_path / "out"
     from tests.kit import make_submission

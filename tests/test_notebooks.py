@@ -1,5 +1,5 @@
 """nbgrader source notebooks: schema, points, idempotency, parity with exercises/, the course config,
-and the in-kernel check runner (graders.kernel)."""
+and the in-kernel check runner (graders.engine.kernel)."""
 from __future__ import annotations
 
 import ast
@@ -18,18 +18,10 @@ nbgrader = pytest.importorskip("nbgrader")  # the `nbgrader` extra; nbformat com
 import nbformat  # noqa: E402
 
 from graders import tasks  # noqa: E402
-from graders.config import TaskPoints, load_points  # noqa: E402
-from graders import kernel  # noqa: E402
-from graders.kernel import CheckNotPassed, quiet, run_check, worker_for  # noqa: E402
-from graders.nbgrader_course import KIT_CONFIG_NAME, cell_timeout, write_course  # noqa: E402
-from graders.notebooks import (  # noqa: E402
-    Check,
-    check_points,
-    notebook_module,
-    plan_source,
-    split_module,
-)
-from graders.problems import (  # noqa: E402
+from graders.authoring.sync import strip_solutions  # noqa: E402
+from graders.engine import kernel  # noqa: E402
+from graders.engine.kernel import CheckNotPassed, quiet, run_check, worker_for  # noqa: E402
+from graders.engine.problems import (  # noqa: E402
     CallTimeout,
     InputChanged,
     MissingName,
@@ -37,15 +29,19 @@ from graders.problems import (  # noqa: E402
     NumpyWarning,
     StudentException,
 )
-from graders.remote import RemoteObject, type_name  # noqa: E402
+from graders.engine.remote import RemoteObject, type_name  # noqa: E402
+from graders.engine.runner import grade  # noqa: E402
+from graders.notebooks.course import KIT_CONFIG_NAME, cell_timeout, write_course  # noqa: E402
+from graders.notebooks.generate import (  # noqa: E402
+    Check,
+    check_points,
+    notebook_module,
+    plan_source,
+    split_module,
+)
+from graders.points import TaskPoints, load_points  # noqa: E402
 from graders.report import check_feedback  # noqa: E402
-from graders.runner import grade  # noqa: E402
-from graders.sync import strip_solutions  # noqa: E402
 from tests.kit import EXERCISES, KIT, SOLUTIONS, all_variants, make_submission  # noqa: E402
-
-# The suites' own marks (hint, call_timeout) are registered by graders/conftest.py, which this
-# session does not load: importing a suite here warns about them.
-pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnknownMarkWarning")
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """The instructor's points file names only tasks and checks that exist."""
-from graders import tasks
-from graders.config import ConfigError, load_points
-
 import pytest
+
+from graders import tasks
+from graders.points import ConfigError, load_points
 
 
 def test_every_task_has_points_and_every_weight_names_a_real_check(reference_report):

@@ -17,27 +17,14 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
-from graders import doctor
-from graders.release import DISTRIBUTION, STUDENT_FILES, build_release, leaks, release_files
-from graders.sync import module_files, solution_body
+from graders.authoring.release import DISTRIBUTION, INSTRUCTOR_FOLDERS, build_release, leaks, release_files
+from graders.authoring.sync import module_files, solution_body
+from graders.env import doctor
 from tests.kit import KIT, SOLUTIONS
 
-#: Every module of the kit's graders/ that stays with the instructor, and why. With
-#: STUDENT_FILES (what ships) it must name every module, so a new one is a decision.
-INSTRUCTOR_ONLY = {
-    "archives.py": "unpacks a class's submissions (grade-class)",
-    "class_summary.py": "a class's grades.csv, summary.md and plots (grade-class)",
-    "classroom.py": "grades a class folder (grade-class)",
-    "cli_class.py": "the grade-class command",
-    "cli_nbgrader.py": "the nbgrader, extract and release commands",
-    "nbgrader_course.py": "writes the nbgrader course",
-    "notebooks.py": "generates the nbgrader source notebooks, solutions included",
-    "release.py": "builds this release",
-    "sync.py": "regenerates exercises/ from the reference solutions",
-}
-#: Imports of instructor-only modules that shipped files may make: the kit's `dlgrade sync`
-#: command in graders/cli.py, which the student command line replaces.
-UNREACHED_IMPORTS = {("graders/cli.py", "graders.sync")}
+#: Imports of instructor-only modules that shipped files may make: the kit's command line
+#: (graders/cli/kit.py) lists the instructors' commands; in the release graders.cli.student replaces it.
+UNREACHED_IMPORTS = {("graders/cli/kit.py", f"graders.{folder}.commands") for folder in ("authoring", "classroom", "notebooks")}
 
 
 @pytest.fixture(scope="module")
@@ -71,21 +58,15 @@ def test_no_solutions_hidden_graders_or_variants(release):
     assert leaks(release.files) == []
 
 
-def test_every_module_of_graders_ships_or_is_named_instructor_only():
-    """A module added to graders/ needs a decision: STUDENT_FILES, or INSTRUCTOR_ONLY with a reason."""
+def test_what_ships_is_decided_by_folder(release):
+    """Every module of graders/ ships, but those in an instructors' folder; the public suites ship, the hidden do not."""
     kit = {p.relative_to(KIT / "graders").as_posix() for p in (KIT / "graders").rglob("*")
-           if p.is_file() and p.suffix in (".py", ".toml") and p.parts[-2] not in ("hidden", "public")
-           and "__pycache__" not in p.parts}
-    kit.discard("__init__.py")  # the release writes its own
-    assert not set(STUDENT_FILES) & set(INSTRUCTOR_ONLY)
-    assert kit == set(STUDENT_FILES) | set(INSTRUCTOR_ONLY)
-
-
-def test_the_release_holds_only_what_students_need(release):
+           if p.is_file() and p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
     graders = {p.removeprefix("graders/") for p in release.files if p.startswith("graders/")}
-    public = {f"public/{p.name}" for p in (KIT / "graders" / "public").glob("*.py")}
-    assert graders == set(STUDENT_FILES) | public | {"__init__.py", "dataset_manifest.json"}
-    assert not graders & set(INSTRUCTOR_ONLY)
+    instructors = {p for p in kit if p.split("/")[0] in INSTRUCTOR_FOLDERS}
+    assert {"hidden/test_softmax.py", "classroom/grading.py", "notebooks/generate.py", "authoring/release.py"} <= instructors
+    assert graders == (kit - instructors) | {"dataset_manifest.json"}
+    assert "public/test_softmax.py" in graders and "engine/kernel.py" in graders and "cli/student.py" in graders
 
 
 def test_shipped_modules_import_only_shipped_modules(release):
@@ -249,7 +230,7 @@ def student(release, tmp_path_factory):
 
 def test_a_student_installs_it_and_runs_dlgrade_check_offline(student, tmp_path):
     kit, environment = student
-    where = environment.run([environment.python, "-c", "import graders, graders.kernel; print(graders.__file__)"],
+    where = environment.run([environment.python, "-c", "import graders, graders.engine.kernel; print(graders.__file__)"],
                             cwd=tmp_path, check=True)
     assert Path(where.stdout.strip()).parent == kit / "graders"
 
@@ -307,12 +288,10 @@ def test_the_release_refuses_to_load_beside_the_kit(student, tmp_path):
 
 def test_doctor_suggests_only_what_the_installed_kit_has(monkeypatch):
     """The student release has no nbgrader extra and is often installed from its archive, not a folder."""
-    from graders import datasets
-
     monkeypatch.setattr(doctor, "_version", lambda module: None)
     monkeypatch.setattr(doctor, "bubblewrap_check", lambda: doctor.Finding("bubblewrap", False, "", "", False))
     monkeypatch.setattr(doctor, "gpu_worker_check", lambda: None)
-    monkeypatch.setattr(datasets, "doctor_findings", lambda: [])
+    monkeypatch.setattr(doctor, "dataset_findings", lambda: [])
     monkeypatch.setattr(doctor, "student_release", lambda: True)
     fixes = {f.name: f.fix for f in doctor.run_checks()}
     assert "nbgrader" not in fixes and "bubblewrap" not in fixes

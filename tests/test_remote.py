@@ -5,9 +5,17 @@ import types
 import numpy as np
 import pytest
 
-from graders.problems import (BrokenModule, CallTimeout, InputChanged, MissingModule, MissingName, NotAttempted,
-                              NumpyWarning, StudentException)
-from graders.remote import Worker
+from graders.engine.problems import (
+    BrokenModule,
+    CallTimeout,
+    InputChanged,
+    MissingModule,
+    MissingName,
+    NotAttempted,
+    NumpyWarning,
+    StudentException,
+)
+from graders.engine.remote import Worker
 
 MODULE = '''
 import time

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graders import doctor, sandbox
-from graders.problems import CallTimeout, StudentException
-from graders.remote import Worker
+from graders.engine import sandbox
+from graders.engine.problems import CallTimeout, StudentException
+from graders.engine.remote import Worker
+from graders.env import doctor
 from tests.kit import KIT
 
 HAS_BWRAP, WHY_NOT = sandbox.probe()
@@ -118,7 +119,7 @@ def imported(name):
 #: Run by another Python (a venv's): grade the probe module in bubblewrap, print what it saw.
 GRADE = '''
 import json, sys
-from graders.remote import Worker
+from graders.engine.remote import Worker
 
 submission, secrets, imports = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
 worker = Worker(submission, "probe", memory_mb=1024)
@@ -461,7 +462,7 @@ def test_grading_commands_refuse_student_code_without_the_sandbox_unless_asked_b
     kit's own reference is not student code."""
     from click.testing import CliRunner
 
-    from graders.cli import main as cli
+    from graders.cli.kit import main as cli
     from tests.kit import make_submission
 
     monkeypatch.delenv(sandbox.ENV, raising=False)

@@ -1,7 +1,7 @@
 """exercises/ is generated from solutions/ and must never drift from it."""
 import pytest
 
-from graders.sync import MarkerError, solution_body, stale_files, strip_solutions
+from graders.authoring.sync import MarkerError, solution_body, stale_files, strip_solutions
 from tests.kit import EXERCISES, SOLUTIONS
 
 

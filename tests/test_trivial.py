@@ -2,8 +2,9 @@
 untouched) scores 0: every check of the task fails it (see tests/trivial.py)."""
 import pytest
 
-from graders import datasets, tasks
-from graders.runner import grade
+from graders import tasks
+from graders.engine.runner import grade
+from graders.env import datasets
 from tests.trivial import KINDS, make_trivial_submission
 
 # The mlp task trains on MNIST; one trivial trainer (it trains a copy and predicts zeros) is enough there.

@@ -2,8 +2,8 @@
 and every check of every task is one that some buggy variant must fail."""
 import pytest
 
-from graders import datasets
-from graders.runner import grade
+from graders.engine.runner import grade
+from graders.env import datasets
 from tests.kit import all_variants, make_submission
 
 VARIANTS = all_variants()

@@ -9,9 +9,9 @@ conditioning, gradients compared relative to the size of their terms.
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import as_array, expect_close, expect_true, tolerance
+from graders.testing import strategies as s
 from graders.public.test_backprop import forward_condition, grads_tolerance, step_tolerance
+from graders.testing.expect import as_array, expect_close, expect_true, tolerance
 
 HELPERS = ("sigmoid", "forward", "total_error")
 GRADS = ("output_layer_grads", "hidden_layer_grads")

@@ -4,9 +4,9 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import expect_equal, tolerance
+from graders.testing import strategies as s
 from graders.public.test_gates import CORNERS, PERCEPTRON_HINT, perceptron_answer
+from graders.testing.expect import expect_equal, tolerance
 
 
 @st.composite

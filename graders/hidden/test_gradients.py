@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import expect_close, tolerance
+from graders.testing import strategies as s
 from graders.public.test_gradients import H, quotient_tolerance
+from graders.testing.expect import expect_close, tolerance
 
 CENTRAL_HINT = ("Central difference: (f(x + h) - f(x - h)) / (2 * h) for every element of x, "
                 "each element restored before the next.")

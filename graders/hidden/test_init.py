@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders.expect import expect_shape, expect_true
+from graders.testing.expect import expect_shape, expect_true
 
 Z = 6.0  # standard errors allowed: a correct implementation fails about 1 in 10^9 comparisons
 

@@ -7,8 +7,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import as_array, expect_close, expect_true, tolerance
+from graders.testing import strategies as s
 from graders.public.test_layers import (
     LOSS_DOUTS,
     affine_tolerances,
@@ -16,6 +15,8 @@ from graders.public.test_layers import (
     sigmoid_dx_tolerance,
     sigmoid_out_tolerance,
 )
+from graders.testing.expect import as_array, expect_close, expect_true, tolerance
+
 
 @st.composite
 def affine_cases(draw):

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import expect_close
+from graders.testing import strategies as s
 from graders.public.test_linear_regression import descent_path, path_tolerance
+from graders.testing.expect import expect_close
 
 
 def data(max_m: int = 30):

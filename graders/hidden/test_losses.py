@@ -4,9 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders import strategies as s
-from graders.expect import expect_close, tolerance
+from graders.testing import strategies as s
 from graders.public.test_losses import bce_tolerance, log_tolerance
+from graders.testing.expect import expect_close, tolerance
 
 SIDES = st.tuples(st.integers(1, 6), st.integers(2, 8))  # (N, K): at least two classes
 

@@ -4,7 +4,6 @@ wrong matrix costs its own checks only."""
 import numpy as np
 from hypothesis import given, settings
 
-from graders.expect import as_array, expect_close, expect_equal, expect_true
 from graders.public.test_metrics import (
     ACCURACY_HINT,
     PRECISION_HINT,
@@ -12,6 +11,7 @@ from graders.public.test_metrics import (
     ZERO_HINT,
     label_pairs,
 )
+from graders.testing.expect import as_array, expect_close, expect_equal, expect_true
 
 INT_DTYPES = (np.int8, np.int32, np.int64, np.uint8)
 

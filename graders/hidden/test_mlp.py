@@ -4,9 +4,11 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip install -e '.[torch]')")
 
-from graders import mlp_grading as g
-from graders.expect import expect_close, expect_true
-from graders.mlp_grading import mlp_settings  # noqa: F401  (the fixture: settings from the points file graded with)
+from graders.testing import mlp_grading as g
+from graders.testing.expect import expect_close, expect_true
+from graders.testing.mlp_grading import (  # noqa: F401  (the fixture: settings from the points file graded with)
+    mlp_settings,
+)
 
 
 @pytest.mark.hint("Keep the whole training set on the GPU as one tensor, shuffle with torch.randperm each "

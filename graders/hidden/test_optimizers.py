@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import expect_close, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import expect_close, tolerance
 
 STEPS = 10
 NAMES = ("W1", "b1", "W2")

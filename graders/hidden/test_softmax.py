@@ -3,8 +3,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders.expect import expect_close, tolerance
 from graders.public.test_softmax import score_arrays
+from graders.testing.expect import expect_close, tolerance
 
 
 def rounding_of(a):

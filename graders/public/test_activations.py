@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders import strategies as s
-from graders.expect import EXACT, CheckFailed, expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import EXACT, CheckFailed, expect_close, expect_shape, expect_true, tolerance
 
 FUNCTIONS = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "identity",
              "sigmoid_grad", "tanh_grad", "relu_grad", "leaky_relu_grad", "identity_grad")

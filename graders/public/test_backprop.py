@@ -10,8 +10,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import EXACT, Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import EXACT, Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
 
 LR = 0.5
 X = np.array([0.1, 0.2])

@@ -7,9 +7,9 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import CheckFailed, expect_equal, expect_shape, expect_true
-from graders.problems import StudentException
+from graders.testing import strategies as s
+from graders.engine.problems import StudentException
+from graders.testing.expect import CheckFailed, expect_equal, expect_shape, expect_true
 
 SEED_LABELS = [0, 1, 0, 1]
 SEED_ONE_HOT = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])

@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 from hypothesis import given
 
-from graders import strategies as s
-from graders.expect import as_array, expect_equal, expect_integer, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import as_array, expect_equal, expect_integer, expect_true, tolerance
 
 CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TABLES = {

@@ -21,8 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import Tolerance, expect_close, expect_equal, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import Tolerance, expect_close, expect_equal, tolerance
 
 H = 1e-4  # numerical_gradient's default step
 CENTRAL_HINT = ("Use the central difference (f(x + h) - f(x - h)) / (2 * h) on the float64 x you are given; "

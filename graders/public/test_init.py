@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders.expect import expect_shape, expect_true
+from graders.testing.expect import expect_shape, expect_true
 
 FUNCTIONS = {"xavier_init": 1.0, "he_init": 2.0}  # name -> variance times n_in
 N_IN, N_OUT = 400, 250  # 100 000 weights: the sample std is within 0.3% of the true one

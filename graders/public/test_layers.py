@@ -17,8 +17,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
 
 STEP = 1e-5
 GRAD_EXAMPLES = 15

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import expect_close, expect_shape, expect_true, tolerance
 
 PAIR_HINT = "Return the pair (W, b) of floats, e.g. `return float(W), float(b)`."
 GRADIENT_HINT = ("With e = W*x + b - y: dJ/dW = mean(e * x) and dJ/db = mean(e) (the 1/2 in J cancels "

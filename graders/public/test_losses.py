@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders import strategies as s
-from graders.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
 
 # Course notes 001, the 2-2-2 network: outputs o1, o2 against targets 0.4, 0.6 before and after one update.
 NOTES_TARGETS = np.array([0.4, 0.6])

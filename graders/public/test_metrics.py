@@ -4,8 +4,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import EXACT, expect_close, expect_equal, expect_shape, expect_true
+from graders.testing import strategies as s
+from graders.testing.expect import EXACT, expect_close, expect_equal, expect_shape, expect_true
 
 # Two classes, 1 = positive: TP = 3, FN = 2, FP = 1, TN = 4.
 BINARY = dict(y_true=[1, 1, 1, 1, 1, 0, 0, 0, 0, 0], y_pred=[1, 1, 1, 0, 0, 1, 0, 0, 0, 0], num_classes=2)

@@ -1,7 +1,7 @@
 """Public self-checks for mlp: the network, the trainer's habits, evaluation, and a quick MNIST run.
 
 Most checks need no MNIST and no long training: each is a small experiment on random or
-toy data whose outcome only a correct trainer produces (see graders/mlp_grading.py).
+toy data whose outcome only a correct trainer produces (see graders/testing/mlp_grading.py).
 The last two share one short MNIST run. Every check also asks for something only working
 code gives (trained weights, the losses of the network it trained, different inputs for
 different images), so code that computes nothing passes none of them.
@@ -14,10 +14,12 @@ import pytest
 
 pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip install -e '.[torch]')")
 
-from graders import mlp_grading as g
-from graders.expect import Tolerance, expect_close, expect_equal, expect_shape, expect_true, tolerance
-from graders.mlp_grading import mlp_settings  # noqa: F401  (the fixture: settings from the points file graded with)
-from graders.remote import type_name
+from graders.testing import mlp_grading as g
+from graders.engine.remote import type_name
+from graders.testing.expect import Tolerance, expect_close, expect_equal, expect_shape, expect_true, tolerance
+from graders.testing.mlp_grading import (  # noqa: F401  (the fixture: settings from the points file graded with)
+    mlp_settings,
+)
 
 SOFTMAX_HINT = ("End build_mlp with a Linear layer. nn.CrossEntropyLoss applies log-softmax itself; a network "
                 "ending in nn.Softmax (as in the course notes) applies it twice, and its gradients vanish.")

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders import strategies as s
-from graders.expect import expect_close, expect_true, tolerance
-from graders.problems import NotAttempted
+from graders.testing import strategies as s
+from graders.engine.problems import NotAttempted
+from graders.testing.expect import expect_close, expect_true, tolerance
 
 EPS = 1e-8
 ALL = ("SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam")

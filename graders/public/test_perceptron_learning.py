@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import pytest
 
-from graders.expect import as_array, expect_shape, expect_true, tolerance
+from graders.testing.expect import as_array, expect_shape, expect_true, tolerance
 
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 #: The 16 boolean functions of two inputs, by their outputs on (0,0), (0,1), (1,0), (1,1).

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders import strategies as s
-from graders.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
 
 Z = 5.0  # standard errors a statistic may stray: a correct implementation fails ~1 in 10^6
 SEEDS = st.integers(0, 2**32 - 1)

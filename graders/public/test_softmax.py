@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders import strategies as s
-from graders.expect import CheckFailed, expect_close, expect_distribution, expect_shape, tolerance
+from graders.testing import strategies as s
+from graders.testing.expect import CheckFailed, expect_close, expect_distribution, expect_shape, tolerance
 
 SHIFT_HINT = ("The course notes' first formula np.exp(a) / np.sum(np.exp(a)) overflows for scores above 709 "
               "(inf / inf = nan): subtract each row's max first, as course notes 002 do.")

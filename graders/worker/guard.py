@@ -30,9 +30,11 @@ be removed, but a student who sets out to defeat this one from Python (patching
 """
 from __future__ import annotations
 
+import _posixsubprocess
 import ctypes
 import errno
 import os
+import posix
 import stat
 import sys
 
@@ -94,9 +96,6 @@ def _stand_in_for_unaudited(work: str) -> None:
     reloads those modules or calls the C functions directly gets past this, as it gets past
     the audit hook: that is what bubblewrap is for.
     """
-    import _posixsubprocess
-    import posix
-
     def no_programs(*args, **kwargs):
         raise Refused("a submission may not run other programs")
 

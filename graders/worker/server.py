@@ -1,10 +1,10 @@
 """The worker: a separate process that imports one student module and runs calls on request.
 
 The same request loop serves a notebook's check cells from a thread of the notebook's kernel
-(:mod:`graders.kernel` subclasses :class:`Worker`: its module is the kernel's namespace).
+(:mod:`graders.engine.kernel` subclasses :class:`Worker`: its module is the kernel's namespace).
 
-Started by :mod:`graders.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``
-(inside bubblewrap, or from a copy of this folder: see :mod:`graders.sandbox`), with
+Started by :mod:`graders.engine.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``
+(inside bubblewrap, or from a copy of this folder: see :mod:`graders.engine.sandbox`), with
 the site-packages folders in ``DLGRADE_WORKER_PATH`` (added without their ``.pth``
 files). It talks to the grader over the socket ``FD`` with the :mod:`wire` format, and
 it never sees the reference solutions or the grader suites: it only holds the
@@ -29,19 +29,22 @@ from __future__ import annotations
 import importlib
 import io
 import os
+import random
 import signal
 import sys
 import time
 import traceback
 from multiprocessing.connection import Connection
 
-if __package__:   # the notebook transport (graders.kernel) serves a kernel's namespace with this loop
+if __package__:   # the notebook transport (graders.engine.kernel) serves a kernel's namespace with this loop
     from graders.worker import guard, wire
 else:             # the worker script
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
     sys.path.extend(p for p in os.environ.get("DLGRADE_WORKER_PATH", "").split(os.pathsep) if p)
     import guard
     import wire
+
+import numpy  # noqa: E402  (found through DLGRADE_WORKER_PATH in the worker)
 
 BLOCKED_PACKAGES = ("solutions", "graders", "exercises")
 OUTPUT_LIMIT = 64 * 1024
@@ -119,7 +122,7 @@ class Worker:
         raise wire.WireError(f"unknown handle {handle.id}")
 
     def make_tensor(self, array, device):
-        import torch
+        import torch  # start-up time: only where tensors are graded
 
         return torch.from_numpy(array).to(device)
 
@@ -181,8 +184,6 @@ class Worker:
         if op == "probe":
             return {"ok": self.probe()}
         if op == "numpy":
-            import numpy
-
             return {"ok": numpy}
         target = self.objects[request["target"]]
         if op == "getattr":
@@ -223,8 +224,6 @@ class Worker:
 
     @staticmethod
     def call_with_numpy_errors(target, args, kwargs):
-        import numpy
-
         with numpy.errstate(over="raise", invalid="raise", divide="raise"):
             try:
                 return target(*args, **kwargs)
@@ -312,12 +311,8 @@ def _kill_children() -> int:
 
 def seed_global_randomness() -> None:
     """Fixed seeds, so code that (wrongly) draws from global state still grades the same every run."""
-    import random
-
-    import numpy as np
-
     random.seed(0)
-    np.random.seed(0)
+    numpy.random.seed(0)
 
 
 def probe_cuda(submission_dir: str) -> dict:
@@ -329,7 +324,7 @@ def probe_cuda(submission_dir: str) -> dict:
     saved = sys.path[:]
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != submission_dir]
     try:
-        import torch
+        import torch  # may be missing: then there is no GPU to train on
 
         return {"cuda": bool(torch.cuda.is_available())}
     except Exception as exc:  # no torch, or a broken one: then there is no GPU to train on

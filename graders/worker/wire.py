@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 
 import numpy as np
 
@@ -42,8 +43,6 @@ class Handle:
 
 
 def _torch_tensor_type():
-    import sys
-
     torch = sys.modules.get("torch")
     return getattr(torch, "Tensor", None)
 

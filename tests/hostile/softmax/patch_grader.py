@@ -5,9 +5,9 @@ STATUS = "error"
 MESSAGE = r"an import failed \(ModuleNotFoundError: No module named 'graders'"
 
 try:
-    import graders.expect
+    import graders.testing.expect
 except ImportError:
     sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "BlockGraderImports"]
-    import graders.expect
+    import graders.testing.expect
 
-graders.expect.expect_close = graders.expect.expect_shape = lambda got, *args, **kwargs: got
+graders.testing.expect.expect_close = graders.testing.expect.expect_shape = lambda got, *args, **kwargs: got

@@ -11,10 +11,10 @@ import numpy as np
 
 
 def _pyplot():
-    import matplotlib
+    import matplotlib  # start-up time: matplotlib only when a plot is drawn
 
     matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # start-up time
 
     return plt
 
@@ -29,7 +29,7 @@ def loss_curves(train_loss, valid_loss, path: Path, *, title: str, best_epoch: i
         best_epoch: 0-based epoch whose weights were kept, or None.
     """
     plt = _pyplot()
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import MaxNLocator  # start-up time
 
     fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=110)
     for values, label in ((train_loss, "train loss"), (valid_loss, "valid loss")):

@@ -37,12 +37,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from graders.config import ConfigError
+from graders.kit import KIT_ROOT, WORKER
+from graders.points import ConfigError
 
 ENV = "DLGRADE_SANDBOX"
 MODES = ("auto", "bwrap", "none")
-KIT_ROOT = Path(__file__).resolve().parent.parent
-WORKER_DIR = Path(__file__).resolve().parent / "worker"
+WORKER_DIR = WORKER
 WORKER_FILES = ("server.py", "wire.py", "guard.py")
 FILE_SIZE_LIMIT_MB = 512        # the largest file a worker may write
 SYSTEM_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32")

@@ -17,6 +17,9 @@ import importlib.util
 import sys
 from dataclasses import dataclass
 
+import graders
+from graders.engine import sandbox
+
 REQUIRED_LIBRARIES = ("numpy", "pytest", "hypothesis", "matplotlib")
 
 
@@ -43,15 +46,11 @@ def python_check() -> Finding:
 
 def student_release() -> bool:
     """Whether the installed ``graders`` is the student release rather than the instructor's kit."""
-    import graders
-
     return bool(getattr(graders, "STUDENT_RELEASE", False))
 
 
 def kit_check() -> Finding:
     """Which kit is installed and where; for the instructor's kit, that its reference and hidden checks are there."""
-    import graders
-
     where = next(iter(graders.__path__), "?")
     if student_release():
         return Finding("dlgrade", True, f"student release in {where}")
@@ -74,7 +73,7 @@ def torch_check() -> Finding:
                else "in the kit's folder, python -m pip install -e '.[torch]'  (or first the build for your "
                     "CUDA from pytorch.org)")
         return Finding("torch", False, "not installed (needed for the mlp task)", fix, False)
-    import torch
+    import torch  # may be missing: its finding says so
 
     device = f"CUDA: {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else "CPU only (no CUDA device)"
     return Finding("torch", True, f"{version}, {device}", required=False)
@@ -86,13 +85,12 @@ def gpu_worker_check() -> Finding | None:
     None where there is no GPU (or no torch): nothing to check.
     """
     try:
-        import torch
+        import torch  # may be missing: then there is no GPU to check
     except ImportError:
         return None
     if not torch.cuda.is_available():
         return None
-    from graders import sandbox
-    from graders.remote import Worker
+    from graders.engine.remote import Worker  # may be missing: numpy, which its own finding reports
 
     worker = Worker(sandbox.KIT_ROOT / "exercises", "mlp", memory_mb=None)
     try:
@@ -110,8 +108,6 @@ def gpu_worker_check() -> Finding | None:
 
 
 def bubblewrap_check() -> Finding:
-    from graders import sandbox
-
     found = sandbox.diagnosis()
     return Finding("bubblewrap", found.works, "student code runs in a bubblewrap sandbox" if found.works
                    else f"{found.reason}: student code runs with process isolation only", found.fix,
@@ -132,13 +128,29 @@ def run_checks() -> list[Finding]:
 
 
 def dataset_findings() -> list[Finding]:
-    """One finding per dataset, or one saying why the datasets cannot be looked for at all."""
+    """One finding per dataset (found and verified, or how to get it), or one saying why the datasets
+    cannot be looked for at all."""
     try:
-        from graders import datasets
+        from graders.env import datasets  # may be missing: numpy, which its own finding reports
     except ImportError:  # numpy is missing, which its own finding reports
         return []
     try:
-        return datasets.doctor_findings()
+        return [_dataset_finding(datasets, name) for name in datasets.names()]
     except datasets.DatasetError as exc:  # no readable manifest: an install without data/
         where = "the student kit's unpacked folder" if student_release() else "the kit's folder"
         return [Finding("datasets", False, str(exc), f"in {where}, python -m pip install -e .", required=False)]
+
+
+def _dataset_finding(datasets, name: str) -> Finding:
+    label = f"{name} data"
+    try:
+        checks = datasets.verify(name)
+    except datasets.DatasetError as exc:
+        return Finding(label, False, str(exc).splitlines()[0], "see data/README.md", False)
+    if all(c.ok for c in checks):
+        return Finding(label, True, f"{checks[0].path.parent} (SHA-256 verified)", required=False)
+    if all(c.path is None for c in checks):
+        how = f"dlgrade data fetch {name}   (offline: put the files in a folder and set {datasets.DATA_ENV})"
+        return Finding(label, False, "not found (downloaded on first use when online)", how, False)
+    bad = next(c for c in checks if not c.ok)
+    return Finding(label, False, bad.detail.split(". Fix:")[0], datasets.fix_text(name).removeprefix("Fix: "), False)

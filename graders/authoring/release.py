@@ -3,17 +3,17 @@
 ``build_release(out_dir)`` writes ``out_dir/dlgrade-student-<version>/`` and the same files as
 ``out_dir/dlgrade-student-<version>.tar.gz``::
 
-    exercises/       the stubs, generated from solutions/ (graders.sync)
-    graders/         what a student runs: the modules named in STUDENT_FILES and the public
-                     self-checks, with an __init__.py of its own (STUDENT_INIT)
+    exercises/       the stubs, generated from solutions/ (graders.authoring.sync)
+    graders/         what a student runs: graders/ without the instructors' folders
+                     (INSTRUCTOR_FOLDERS), with an __init__.py of its own (STUDENT_INIT)
     data/            the dataset manifest the mlp task's loader checks files against
     pyproject.toml   the distribution ``dlgrade-student``; `pip install -e .` gives the
-                     `dlgrade` command (graders.student_cli)
+                     `dlgrade` command (graders.cli.student)
     README.md        for students
 
-``graders/`` is taken by an allow-list: a module added to the kit stays with the instructor
-until it is named in STUDENT_FILES. Nothing from solutions/, graders/hidden/ or tests/ goes
-in; before anything is written, :func:`leaks` looks for every reference body in every file
+``graders/`` is taken by a rule about folders: everything ships but the hidden checks and the
+instructors' tools (grading a class, nbgrader, the stubs and this release), each a folder of its
+own. Nothing from solutions/, graders/hidden/ or tests/ goes in; before anything is written, :func:`leaks` looks for every reference body in every file
 and for imports of the reference or the hidden graders, and the build stops if it finds one.
 
 The release is its own distribution, ``dlgrade-student``, and its ``graders`` refuses to be
@@ -28,35 +28,18 @@ import gzip
 import io
 import json
 import shutil
-import sys
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from graders import tasks
-from graders.config import load_points
-from graders.sync import module_files, render_exercises, solution_body
+from graders.authoring.sync import module_files, render_exercises, solution_body
+from graders.kit import GRADERS, KIT_ROOT, SOLUTIONS, read_toml
+from graders.points import load_points
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-KIT_ROOT = Path(__file__).resolve().parent.parent
-GRADERS = KIT_ROOT / "graders"
-SOLUTIONS = KIT_ROOT / "solutions"
-#: What the student release takes from graders/, besides the public suites: the student's
-#: commands (`dlgrade check`, `list`, `doctor`, `data`, in graders.student_cli) and everything
-#: they, the public suites and the notebooks' check cells (graders.kernel) import. Instructors'
-#: tools (grading a class, nbgrader, sync, this module) are left out by not being named here.
-STUDENT_FILES = (
-    "__main__.py", "cli.py", "cli_data.py", "config.py", "conftest.py", "datasets.py", "doctor.py", "expect.py",
-    "feedback.py", "kernel.py", "mlp_grading.py", "plots.py", "plugin.py", "points.toml", "problems.py", "process_tree.py",
-    "remote.py", "report.py", "results.py", "runner.py", "sandbox.py", "strategies.py", "student_cli.py",
-    "submission.py", "tasks.py",
-    "worker/__init__.py", "worker/guard.py", "worker/server.py", "worker/wire.py",
-)
-STUDENT_SUITES = "public"
+#: The folders of graders/ that stay with the instructor: the hidden checks, grading a class,
+#: nbgrader, and the stubs and this release. A module's folder says whether a student gets it.
+INSTRUCTOR_FOLDERS = ("hidden", "classroom", "notebooks", "authoring")
 DISTRIBUTION = "dlgrade-student"
 DATA_FILES = ("manifest.json", "README.md")
 EXERCISES_INIT = '"""Your solutions: fill in every function that raises NotImplementedError."""\n'
@@ -129,10 +112,8 @@ def release_files() -> dict[str, bytes]:
     """Every file of the release, by relative path."""
     files = {f"exercises/{name}": text.encode() for name, text in render_exercises(SOLUTIONS).items()}
     files["exercises/__init__.py"] = EXERCISES_INIT.encode()
-    for relative in STUDENT_FILES:
-        files[f"graders/{relative}"] = (GRADERS / relative).read_bytes()
-    for suite in sorted((GRADERS / STUDENT_SUITES).glob("*.py")):
-        files[f"graders/{STUDENT_SUITES}/{suite.name}"] = suite.read_bytes()
+    for path in student_files():
+        files[f"graders/{path.relative_to(GRADERS).as_posix()}"] = path.read_bytes()
     files["graders/__init__.py"] = STUDENT_INIT.encode()
     for name in DATA_FILES:
         if (KIT_ROOT / "data" / name).is_file():
@@ -142,6 +123,13 @@ def release_files() -> dict[str, bytes]:
     files["README.md"] = readme().encode()
     files["LICENSE"] = (KIT_ROOT / "LICENSE").read_bytes()
     return dict(sorted(files.items()))
+
+
+def student_files() -> list[Path]:
+    """The modules (and points.toml) of graders/ outside INSTRUCTOR_FOLDERS."""
+    return [path for path in sorted(GRADERS.rglob("*"))
+            if path.is_file() and path.suffix in (".py", ".toml") and "__pycache__" not in path.parts
+            and path.relative_to(GRADERS).parts[0] not in INSTRUCTOR_FOLDERS]
 
 
 def leaks(files: dict[str, bytes]) -> list[str]:
@@ -184,7 +172,7 @@ def _imports(source: str, path: str) -> list[str]:
 
 
 def _project() -> dict:
-    return tomllib.loads((KIT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return read_toml(KIT_ROOT / "pyproject.toml")["project"]
 
 
 def pyproject() -> str:
@@ -199,7 +187,8 @@ def pyproject() -> str:
         f"requires-python = {json.dumps(project.get('requires-python', '>=3.10'))}",
         f"dependencies = {json.dumps(project.get('dependencies', []))}", "",
         "[project.optional-dependencies]", f"torch = {json.dumps(extras.get('torch', ['torch']))}", "",
-        "[project.scripts]", 'dlgrade = "graders.student_cli:main"', "",
+        "[project.scripts]", 'dlgrade = "graders.cli.student:main"', "",
+        "[project.entry-points.pytest11]", 'dlgrade = "graders.engine.plugin"', "",
         "[tool.setuptools.packages.find]", 'include = ["graders*"]', "",
         "[tool.setuptools.package-data]", 'graders = ["points.toml", "dataset_manifest.json"]', "",
         "[tool.pytest.ini_options]", 'testpaths = ["graders/public"]', 'addopts = "-p no:cacheprovider"', "",

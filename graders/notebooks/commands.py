@@ -1,12 +1,13 @@
-"""``dlgrade nbgrader``, ``dlgrade extract`` and ``dlgrade release``: the kit through nbgrader, and the student release."""
+"""``dlgrade nbgrader`` and ``dlgrade extract``: the kit through nbgrader."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
+
+from graders.cli.common import task_list
 
 console = Console(highlight=False, soft_wrap=True)
 
@@ -25,13 +26,12 @@ def nbgrader_command(course_dir, task_ids, course_id, points_path):
     and the kit's settings are regenerated (same source, same bytes); nbgrader_config.py
     is yours and is only created when missing.
     """
-    from graders.cli import _task_list
-    from graders.config import ConfigError
-    from graders.nbgrader_course import write_course
-    from graders.notebooks import GenerationError
+    from graders.notebooks.course import write_course
+    from graders.notebooks.generate import GenerationError
+    from graders.points import ConfigError
 
     try:
-        summary = write_course(Path(course_dir), course_id, _task_list(task_ids),
+        summary = write_course(Path(course_dir), course_id, task_list(task_ids),
                                Path(points_path) if points_path else None)
     except (ConfigError, GenerationError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -61,7 +61,7 @@ def extract_command(folder, out_dir):
     import nbformat
 
     from graders import tasks
-    from graders.notebooks import notebook_module
+    from graders.notebooks.generate import notebook_module
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -83,25 +83,3 @@ def extract_command(folder, out_dir):
         raise click.ClickException(f"no task notebook (<task>.ipynb) could be read in {folder}")
     console.print(f"{', '.join(written)} -> {out}; grade with: dlgrade grade {out} --tasks {','.join(written)}",
                   markup=False)
-
-
-@click.command(name="release")
-@click.argument("out_dir", type=click.Path(file_okay=False))
-@click.option("--no-archive", is_flag=True, help="write the folder only, no .tar.gz")
-def release_command(out_dir, no_archive):
-    """Build the student release: exercises, public self-checks and `dlgrade check`, no solutions."""
-    from graders.release import ReleaseError, build_release
-
-    try:
-        release = build_release(Path(out_dir), archive=not no_archive)
-    except ReleaseError as exc:
-        console.print(f"[red]{exc}[/red]")
-        sys.exit(1)
-    console.print(f"{len(release.files)} files in {release.folder}", markup=False)
-    if release.archive:
-        console.print(f"archive: {release.archive}", markup=False)
-    console.print(f"a student runs: tar xzf {release.folder.name}.tar.gz && cd {release.folder.name} "
-                  "&& python -m pip install -e . && dlgrade check", markup=False)
-
-
-COMMANDS = [nbgrader_command, extract_command, release_command]

@@ -23,10 +23,23 @@ from pathlib import Path
 
 import numpy as np
 
-from graders import process_tree, sandbox
-from graders.problems import (
-    BadValue, BrokenModule, CallTimeout, ChannelBroken, InputChanged, LeftProcesses, MissingModule, MissingName,
-    NotAttempted, NumpyWarning, StopCheck, StudentException, SubmissionProblem, TooMuchOutput, WorkerDied,
+from graders.engine import process_tree, sandbox
+from graders.engine.problems import (
+    BadValue,
+    BrokenModule,
+    CallTimeout,
+    ChannelBroken,
+    InputChanged,
+    LeftProcesses,
+    MissingModule,
+    MissingName,
+    NotAttempted,
+    NumpyWarning,
+    StopCheck,
+    StudentException,
+    SubmissionProblem,
+    TooMuchOutput,
+    WorkerDied,
 )
 from graders.worker import wire
 
@@ -510,7 +523,7 @@ def _changed(ours, theirs) -> bool:
 
 def _tensor_like(tensor, array: np.ndarray):
     """``array`` as a tensor of ``tensor``'s dtype and device (torch is imported where tensors are graded)."""
-    import torch
+    import torch  # start-up time: only where tensors are graded
 
     return torch.from_numpy(np.ascontiguousarray(array)).to(dtype=tensor.dtype, device=tensor.device)
 

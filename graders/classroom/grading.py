@@ -1,13 +1,13 @@
 """Grade a whole class: one submission per folder or archive, in parallel, resumable, deterministic.
 
-Each submission is copied or unpacked into a private folder (:mod:`graders.archives`)
-and graded by a grader process of its own (``python -m graders.classroom``), so that
+Each submission is copied or unpacked into a private folder (:mod:`graders.classroom.archives`)
+and graded by a grader process of its own (``python -m graders.classroom.grading``), so that
 nothing a submission does, even to its grader, reaches another submission. Results:
 
     OUT/students/<student>/report.json    every check's verdict, the content hash, the state
     OUT/students/<student>/results.json   Gradescope
     OUT/students/<student>/feedback.txt   the student's feedback
-    OUT/grades.csv, OUT/summary.md, OUT/totals.png     (see graders/class_summary.py)
+    OUT/grades.csv, OUT/summary.md, OUT/totals.png     (see graders/classroom/summary.py)
     OUT/ledger.json                       each student's published files, signed (see Ledger)
 
 A submission is graded again only when its files (content hash) or the grading
@@ -33,18 +33,25 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graders import archives, sandbox, tasks
-from graders.plugin import TIERS
+from graders import tasks
+from graders.classroom import archives
+from graders.classroom.summary import write_class_files
+from graders.engine import sandbox
+from graders.engine.plugin import TIERS
+from graders.engine.runner import grade
+from graders.engine.submission import SubmissionShapeError, module_folder
+from graders.kit import GRADERS, KIT_ROOT, write_atomically
 from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
 from graders.results import State, StudentRecord
-from graders.runner import GRADERS, KIT_ROOT, grade
-from graders.submission import SubmissionShapeError, module_folder
 
 STUDENTS = "students"
 REPORT = "report.json"
 LEDGER = "ledger.json"   # OUT/ledger.json: what this kit published for each student, signed
 SIGNED_FILES = (REPORT, "results.json", "feedback.txt")
 SUBMISSION_TIMEOUT_S = 3600.0
+#: The folders of graders/ whose files run no part of a grade (the command lines, nbgrader's notebooks,
+#: the stubs and the student release): changing them does not regrade a class.
+NOT_GRADING_FOLDERS = ("cli", "notebooks", "authoring")
 STAGING_PREFIX = "dlgrade-class-"   # + the run's pid: a later run removes the folder of a run killed mid-way
 
 
@@ -121,13 +128,15 @@ def fingerprint(task_ids: list[str], tiers: tuple[str, ...], points_file: Path |
                 max_call_timeout: float | None) -> str:
     """What a grade depends on besides the submission: a change here regrades everyone.
 
-    The settings of the run, the points file, the tasks' reference solutions, and every file
-    of the grading engine and its suites (the worker, the runner, the feedback included).
+    The settings of the run, the points file, the tasks' reference solutions, and every file of
+    graders/ outside NOT_GRADING_FOLDERS: the engine, the worker, the check toolkit, the suites, the
+    result model, and this folder (how a class is graded).
     """
     digest = hashlib.sha256(json.dumps([task_ids, list(tiers), max_call_timeout, sandbox.mode()]).encode())
     files = [Path(points_file) if points_file else GRADERS / "points.toml"]
     files += [KIT_ROOT / "solutions" / f"{t}.py" for t in task_ids]
-    files += sorted(p for p in GRADERS.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts)
+    files += sorted(p for p in GRADERS.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts
+                    and p.relative_to(GRADERS).parts[0] not in NOT_GRADING_FOLDERS)
     for path in files:
         digest.update(str(path.relative_to(KIT_ROOT) if path.is_relative_to(KIT_ROOT) else path.name).encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"(none)")
@@ -146,8 +155,6 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     of each as it finishes (in this thread). The class files (CSV, summary) are written
     once every submission has a result.
     """
-    from graders.class_summary import write_class_files
-
     out = Path(out)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     submissions = discover(Path(submissions_dir), exclude=(out,))
@@ -174,7 +181,9 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
             raise
         finally:
             pool.shutdown(wait=True)
-    write_class_files(out, [s.student for s in submissions], task_ids)
+    records = {s.student: read_record(out / STUDENTS / s.student)
+               or StudentRecord.could_not_grade(s.student, "no report") for s in submissions}
+    write_class_files(out, records, task_ids)
     return [outcomes[s.student] for s in submissions]
 
 
@@ -218,7 +227,7 @@ class _Job:
         partial = self.staging / "results" / student
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        argv = [sys.executable, "-m", "graders.classroom", str(root), str(partial), f"--student={student}",
+        argv = [sys.executable, "-m", "graders.classroom.grading", str(root), str(partial), f"--student={student}",
                 "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers), f"--parent={os.getpid()}"]
         if self.points_file:
             argv += ["--points", str(Path(self.points_file).resolve())]
@@ -411,15 +420,13 @@ def publish(partial: Path, folder: Path) -> None:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
 
 
 # -- one submission, in its own grader process ---------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
-    """``python -m graders.classroom FOLDER OUT ...``: grade one submission, write its files to OUT."""
-    parser = argparse.ArgumentParser(prog="python -m graders.classroom")
+    """``python -m graders.classroom.grading FOLDER OUT ...``: grade one submission, write its files to OUT."""
+    parser = argparse.ArgumentParser(prog="python -m graders.classroom.grading")
     parser.add_argument("submission", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--student", required=True)

@@ -17,13 +17,12 @@ from unittest import mock
 
 import pytest
 
-from graders import process_tree, sandbox, tasks
-from graders.config import TaskPoints, load_points
-from graders.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
+from graders import tasks
+from graders.engine import process_tree, sandbox
+from graders.engine.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
+from graders.kit import GRADERS, KIT_ROOT
+from graders.points import TaskPoints, load_points
 from graders.results import Check, CheckResult, GradeReport, Status, TaskResult, Verdict
-
-KIT_ROOT = Path(__file__).resolve().parent.parent
-GRADERS = KIT_ROOT / "graders"
 
 
 class Collector:
@@ -128,11 +127,11 @@ def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple 
     # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
     # replaces a failed check's traceback with its verdict; formatting it first (parsing the
     # source of every frame) cost 60% of grading stubs that fail every check.
-    # Third-party pytest plugins (xdist, anyio's, ...) are not loaded: a grade needs none but
-    # hypothesis's, and importing them cost ~0.3 s of every grader process.
+    # Plugins are not loaded from entry points: a grade needs only hypothesis's and the kit's own
+    # (named here), and importing the others (xdist, anyio's, ...) cost ~0.3 s of every grader process.
     args = [*map(str, files), "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception",
             "--tb=no", "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q",
-            "-p", "_hypothesis_pytestplugin"]
+            "-p", "_hypothesis_pytestplugin", "-p", "graders.engine.plugin"]
     plugins = [session, collector] + ([OnlyChecks(checks)] if checks is not None else [])
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
             mock.patch.dict(os.environ, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}):

@@ -2,7 +2,7 @@
 
 ``write_course(course_dir)`` writes::
 
-    source/<assignment>/<task>.ipynb   one notebook per task (graders.notebooks), regenerated
+    source/<assignment>/<task>.ipynb   one notebook per task (graders.notebooks.generate), regenerated
     dlgrade_nbgrader_config.py         the kit's nbgrader settings, regenerated
     nbgrader_config.py                 the instructor's (course id, exchange, ...): created once,
                                        it loads the kit's settings
@@ -16,7 +16,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from graders import notebooks, tasks
+from graders import tasks
+from graders.notebooks import generate as notebooks
 
 KIT_CONFIG_NAME = "dlgrade_nbgrader_config.py"
 MIN_CELL_TIMEOUT_S = 300

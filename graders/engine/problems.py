@@ -2,7 +2,7 @@
 code raises, whichever way it runs (a worker process, or a notebook's kernel).
 
 Suites catch them (``except StudentException``), the plugin turns them into verdicts
-(:func:`graders.feedback.verdict_for` reads each class's ``status``), and the transports raise them.
+(:func:`graders.engine.feedback.verdict_for` reads each class's ``status``), and the transports raise them.
 A :class:`SubmissionError` depends on the input (hypothesis shrinks it); a :class:`StopCheck` ends
 the check at once.
 """

@@ -4,12 +4,16 @@ Grader suites are ordinary pytest files, ``graders/<tier>/test_<task>.py``. This
 plugin gives each check:
 
 - ``student``: the submission's module for the file's task, running in a worker
-  process (see :mod:`graders.remote`);
+  process (see :mod:`graders.engine.remote`);
 - ``reference``: the reference module from ``solutions/`` (hidden tier only: the
   student release has no ``solutions/``).
 
 It also tags every check with its task (so ``pytest graders/public -m softmax``
 runs one task) and its tier, and loads the deterministic hypothesis profile.
+
+pytest loads it through the ``pytest11`` entry point in every session of the Python where the kit
+is installed, so it acts on the grader suites only (:func:`is_suite`): another project's tests,
+and the kit's own, run as if it were not there. Graded runs load it by name (``runner.run_suites``).
 """
 from __future__ import annotations
 
@@ -22,10 +26,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
-from graders.config import load_points
-from graders.feedback import recording_examples, verdict_for
-from graders.problems import ModuleUnavailable, StopCheck
-from graders.remote import Worker
+from graders.engine.feedback import recording_examples, verdict_for
+from graders.kit import GRADERS
+from graders.engine.problems import ModuleUnavailable, StopCheck
+from graders.engine.remote import Worker
+from graders.points import load_points
 from graders.report import verdict_lines
 from graders.results import Check, Verdict
 
@@ -40,7 +45,7 @@ def _examples_independent_of_loaded_modules() -> None:
     same whatever is imported). A hypothesis without the feature is left as it is.
     """
     try:
-        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.conjecture import providers  # may be missing: a hypothesis internal
     except ImportError:  # pragma: no cover
         return
     if hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants"):
@@ -82,7 +87,7 @@ class GradingSettings:
     max_call_timeout: float | None = None
     shrink: bool = True                 # shrink a failing example to its smallest input
     # How a task's student code is reached: by default a worker process over the submission's module;
-    # a notebook's check cell (graders.kernel) gives the task id -> Worker over the kernel's namespace.
+    # a notebook's check cell (graders.engine.kernel) gives the task id -> Worker over the kernel's namespace.
     new_worker: Callable[[str], Worker] | None = field(default=None, compare=False)
 
     @classmethod
@@ -115,7 +120,6 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     given = [plugin for plugin in config.pluginmanager.get_plugins() if isinstance(plugin, GradingSettings)]
     session = config.stash[SETTINGS] = given[0] if given else GradingSettings.from_options(config)
-    settings.load_profile("dlgrade" if session.shrink else "dlgrade-no-shrink")
     for task in tasks.TASKS:
         config.addinivalue_line("markers", f"{task.id}: checks of the {task.id} task")
     for tier in TIERS:
@@ -127,6 +131,21 @@ def pytest_configure(config):
                                     new_worker=session.new_worker)
 
 
+SUITE_FOLDERS = frozenset(GRADERS / tier for tier in TIERS)
+
+
+def is_suite(path) -> bool:
+    """Whether ``path`` is a grader suite, ``graders/<tier>/test_<task>.py``."""
+    return Path(path).resolve().parent in SUITE_FOLDERS
+
+
+def pytest_collect_file(file_path, parent):
+    """Before the first suite is imported (its ``@settings`` take their defaults then), the kit's
+    deterministic hypothesis profile; a session that collects no suite keeps its own."""
+    if is_suite(file_path) and file_path.suffix == ".py":
+        settings.load_profile("dlgrade" if parent.config.stash[SETTINGS].shrink else "dlgrade-no-shrink")
+
+
 def pytest_unconfigure(config):
     pool = config.stash.get(POOL, None)
     if pool is not None:
@@ -134,10 +153,19 @@ def pytest_unconfigure(config):
 
 
 CHECK = pytest.StashKey[Check]()
+IS_CHECK = pytest.StashKey[bool]()
 EXAMPLE = pytest.StashKey[object]()
 #: The names of a report's ``user_properties`` that carry the check and its verdict (as JSON data,
 #: so that they survive pytest-xdist), for whoever reads the reports (``runner.Collector``).
 CHECK_PROPERTY, VERDICT_PROPERTY = "dlgrade_check", "dlgrade_verdict"
+
+
+def is_check(item) -> bool:
+    """Whether ``item`` is a check of a grader suite (and not another test of the same pytest run)."""
+    found = item.stash.get(IS_CHECK, None)
+    if found is None:
+        found = item.stash[IS_CHECK] = is_suite(item.fspath)
+    return found
 
 
 def check_of(item) -> Check:
@@ -153,7 +181,7 @@ def check_of(item) -> Check:
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
+    for item in filter(is_check, items):
         check = check_of(item)
         item.add_marker(getattr(pytest.mark, check.task))
         item.add_marker(getattr(pytest.mark, check.tier))
@@ -162,6 +190,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
     """Keep the arguments of each example hypothesis runs, for the failing example's feedback."""
+    if not is_check(item):
+        yield
+        return
     with recording_examples(getattr(item, "obj", None), hidden=set(item.fixturenames)) as record:
         item.stash[EXAMPLE] = record
         yield
@@ -174,7 +205,7 @@ def pytest_runtest_makereport(item, call):
     feedback, not as the grader's traceback."""
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" or report.failed or report.skipped:
+    if is_check(item) and (report.when == "call" or report.failed or report.skipped):
         verdict = check_verdict(item, call, report)
         report.user_properties += [(CHECK_PROPERTY, check_of(item).to_dict()), (VERDICT_PROPERTY, verdict.to_dict())]
         if report.failed and call.excinfo is not None:

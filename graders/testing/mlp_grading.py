@@ -42,15 +42,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from graders import datasets
-from graders.config import DEFAULT_POINTS, TaskPoints, load_points
-from graders.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
-from graders.feedback import NotGraded
-from graders.problems import MissingName, StudentException
-from graders.remote import RemoteObject, is_alive, worker_of
-
 import torch  # noqa: E402  (the suites importorskip it first)
+
+from graders.engine.feedback import NotGraded
+from graders.engine.problems import MissingName, StudentException
+from graders.engine.remote import RemoteObject, is_alive, worker_of
+from graders.env import datasets
+from graders.points import DEFAULT_POINTS, TaskPoints, load_points
+from graders.testing import plots
+from graders.testing.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
 
 DEFAULT_SETTINGS = {
     "seed": 0,
@@ -85,7 +85,7 @@ RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
 def mlp_settings(task_settings, grading_settings) -> dict:
     """The mlp checks' settings, from the points file this grading uses (``dlgrade grade --points
     course.toml``; else graders/points.toml). The suites import this fixture; a notebook's test
-    cell gets graders/points.toml's (graders.kernel)."""
+    cell gets graders/points.toml's (graders.engine.kernel)."""
     return settings(task_settings, grading_settings.points_file or DEFAULT_POINTS)
 
 
@@ -570,8 +570,6 @@ def train_and_score(student, ds: datasets.Dataset, *, tag: str, n_train: int, hi
 
 def _write_feedback(folder: Path, tag: str, ds, history, digits, accuracy, seconds, summary,
                     config, hidden, n_train) -> None:
-    from graders import plots
-
     title = f"mlp {tag}: {ds.name}, {INPUT_SIZE}-{'-'.join(map(str, hidden))}-{N_CLASSES}, test accuracy {accuracy:.2%}"
     try:
         train_loss, valid_loss, best = history_lists(history)

@@ -48,11 +48,12 @@ from pathlib import Path
 
 import numpy as np
 
-KIT_ROOT = Path(__file__).resolve().parent.parent
+from graders.kit import GRADERS, KIT_ROOT
+
 MANIFEST = KIT_ROOT / "data" / "manifest.json"
 #: The copy the student release installs inside the package (a release installed from its archive
 #: has no data/ folder beside it).
-PACKAGED_MANIFEST = Path(__file__).with_name("dataset_manifest.json")
+PACKAGED_MANIFEST = GRADERS / "dataset_manifest.json"
 DATA_ENV, CACHE_ENV, OFFLINE_ENV = "DLGRADE_DATA", "DLGRADE_CACHE", "DLGRADE_OFFLINE"
 ROLES = ("train_images", "train_labels", "test_images", "test_labels")
 IDX_UBYTE = 0x08
@@ -422,11 +423,10 @@ class _progress_bar:
 
     def __enter__(self):
         if self.show:
-            from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
-                                       TransferSpeedColumn)
+            from rich import progress  # start-up time: only while downloading
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
-                                TransferSpeedColumn(), transient=False)
+            self.bar = progress.Progress(progress.TextColumn("{task.description}"), progress.BarColumn(),
+                                         progress.DownloadColumn(), progress.TransferSpeedColumn(), transient=False)
             self.bar.start()
             self.task = self.bar.add_task(f"downloading {self.label}", total=self.total)
         else:
@@ -443,29 +443,3 @@ class _progress_bar:
             self.bar.stop()
         elif exc[0] is None:
             print(f"downloaded {self.label} ({self.done / 1e6:.1f} MB)", file=sys.stderr, flush=True)
-
-
-# -- dlgrade doctor -------------------------------------------------------------------------
-
-def doctor_findings() -> list:
-    """One :class:`graders.doctor.Finding` per dataset: found and verified, or how to get it."""
-    from graders.doctor import Finding
-
-    findings = []
-    for name in names():
-        label = f"{name} data"
-        try:
-            checks = verify(name)
-        except DatasetError as exc:
-            findings.append(Finding(label, False, str(exc).splitlines()[0], "see data/README.md", False))
-            continue
-        if all(c.ok for c in checks):
-            findings.append(Finding(label, True, f"{checks[0].path.parent} (SHA-256 verified)", required=False))
-        elif all(c.path is None for c in checks):
-            how = f"dlgrade data fetch {name}   (offline: put the files in a folder and set {DATA_ENV})"
-            findings.append(Finding(label, False, "not found (downloaded on first use when online)", how, False))
-        else:
-            bad = next(c for c in checks if not c.ok)
-            findings.append(Finding(label, False, bad.detail.split(". Fix:")[0],
-                                    fix_text(name).removeprefix("Fix: "), False))
-    return findings

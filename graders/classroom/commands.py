@@ -9,7 +9,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graders import sandbox
+from graders.cli.common import task_list
+from graders.engine import sandbox
 from graders.results import State
 
 console = Console(highlight=False, soft_wrap=True)
@@ -43,9 +44,8 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     where it stopped. Writes grades.csv, summary.md, totals.png and, per student,
     feedback.txt and Gradescope's results.json.
     """
-    from graders.classroom import ClassError, grade_class
-    from graders.cli import _task_list
-    from graders.config import ConfigError
+    from graders.classroom.grading import ClassError, grade_class
+    from graders.points import ConfigError
 
     tiers = ("public",) if public_only else ("public", "hidden")
     out = Path(out_dir)
@@ -64,7 +64,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
                                        markup=True)
 
         try:
-            outcomes = grade_class(Path(submissions_dir), out, task_ids=_task_list(task_ids), tiers=tiers,
+            outcomes = grade_class(Path(submissions_dir), out, task_ids=task_list(task_ids), tiers=tiers,
                                    workers=workers, points_file=points_path,
                                    max_call_timeout=max_call_timeout, regrade=regrade,
                                    on_start=lambda n: progress.update(bar, total=n), on_result=on_result)
@@ -82,6 +82,3 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     console.print(f"wrote {out / 'grades.csv'}, {out / 'summary.md'}, {out / 'totals.png'}, "
                   f"{out / 'students'}/<student>/", markup=False)
     sys.exit(1 if counts[State.FAILED] else 3 if incomplete else 0)
-
-
-COMMANDS = [grade_class_command]

@@ -7,26 +7,24 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import statistics
 from collections import Counter
 from pathlib import Path
 
-from graders.classroom import STUDENTS, read_record
+from graders.kit import write_atomically
 from graders.results import StudentRecord
 
 CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
 TOP_FAILURES = 10
 
 
-def write_class_files(out: Path, students: list[str], task_ids: list[str]) -> None:
-    records = {s: read_record(out / STUDENTS / s) or StudentRecord.could_not_grade(s, "no report")
-               for s in students}
-    _write_text(out / CSV_NAME, grades_csv(records, task_ids))
+def write_class_files(out: Path, records: dict[str, StudentRecord], task_ids: list[str]) -> None:
+    """``records``: each student's, in student order."""
+    write_atomically(out / CSV_NAME, grades_csv(records, task_ids))
     graded = [r for r in records.values() if r.graded]
     max_total = next((r.max_total for r in graded), 0)
     histogram([r.total for r in graded], max_total, out / HISTOGRAM_NAME)
-    _write_text(out / SUMMARY_NAME, summary_markdown(records, task_ids))
+    write_atomically(out / SUMMARY_NAME, summary_markdown(records, task_ids))
 
 
 def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
@@ -104,11 +102,11 @@ def failing_checks(graded: list[StudentRecord]) -> list[str]:
 
 def histogram(totals: list[float], max_total: float, path: Path) -> None:
     """A PNG histogram of the students' totals (matplotlib, Agg backend)."""
-    import matplotlib
+    import matplotlib  # start-up time: matplotlib only when the histogram is drawn
 
     matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.figure import Figure  # start-up time
+    from matplotlib.ticker import MaxNLocator  # start-up time
 
     figure = Figure(figsize=(6, 3.5), dpi=100)
     axes = figure.subplots()
@@ -119,9 +117,9 @@ def histogram(totals: list[float], max_total: float, path: Path) -> None:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(f"Distribution of totals ({len(totals)} students)")
     figure.tight_layout()
-    temporary = path.with_name(f".{path.name}.tmp")
-    figure.savefig(temporary, format="png", metadata={"Software": None})
-    os.replace(temporary, path)
+    png = io.BytesIO()
+    figure.savefig(png, format="png", metadata={"Software": None})
+    write_atomically(path, png.getvalue())
 
 
 def _number(value: float) -> str:
@@ -132,8 +130,3 @@ def _cell(text: str) -> str:
     """A text cell a spreadsheet shows as text, never runs as a formula (=, +, -, @ start one)."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
-
-def _write_text(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

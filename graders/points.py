@@ -1,16 +1,12 @@
 """The instructor's points: ``graders/points.toml`` (or a file given with ``--points``)."""
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from graders.kit import GRADERS, TOMLDecodeError, read_toml
 
-DEFAULT_POINTS = Path(__file__).with_name("points.toml")
+DEFAULT_POINTS = GRADERS / "points.toml"
 
 
 class ConfigError(ValueError):
@@ -30,10 +26,10 @@ class TaskPoints:
 def load_points(path: Path | None = None) -> dict[str, TaskPoints]:
     path = Path(path or DEFAULT_POINTS)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_toml(path)
     except FileNotFoundError:
         raise ConfigError(f"points file {path} not found") from None
-    except tomllib.TOMLDecodeError as exc:
+    except TOMLDecodeError as exc:
         raise ConfigError(f"points file {path} is not valid TOML: {exc}") from None
     tasks = {}
     for task_id, entry in raw.get("tasks", {}).items():

@@ -11,7 +11,7 @@ NAME_HELP = "dataset: mnist or fashion-mnist (default: both)"
 
 
 def _names(name: str | None) -> list[str]:
-    from graders import datasets
+    from graders.env import datasets
 
     if name is None:
         return datasets.names()
@@ -31,7 +31,7 @@ def data():
 @click.argument("name", required=False)
 def where(name):
     """Show the folders looked in, in order, and what each holds."""
-    from graders import datasets
+    from graders.env import datasets
 
     for ds in _names(name):
         console.print(f"[bold]{ds}[/bold]")
@@ -49,7 +49,7 @@ def where(name):
 @click.option("--path", type=click.Path(file_okay=False), help="check this folder instead of searching")
 def verify(name, path):
     """Check each file: IDX header, size and the SHA-256 in data/manifest.json."""
-    from graders import datasets
+    from graders.env import datasets
 
     bad = 0
     for ds in _names(name):
@@ -79,7 +79,7 @@ def verify(name, path):
 @click.option("--path", type=click.Path(file_okay=False), help="download into this folder (default: the kit's cache)")
 def fetch(name, path):
     """Download what is missing from the public mirrors (with a progress bar), checked against the manifest."""
-    from graders import datasets
+    from graders.env import datasets
 
     failed = False
     for ds in _names(name):
@@ -93,6 +93,3 @@ def fetch(name, path):
             continue
         console.print(f"[green]ok[/green]   {ds}: {folder}")
     sys.exit(1 if failed else 0)
-
-
-COMMANDS = [data]

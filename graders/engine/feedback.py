@@ -18,9 +18,10 @@ import re
 import numpy as np
 from hypothesis.errors import Flaky
 
-from graders.expect import CheckFailed, show
-from graders.problems import ModuleUnavailable, StopCheck, SubmissionProblem
+from graders.engine.problems import ModuleUnavailable, StopCheck, SubmissionProblem
 from graders.results import Status, Verdict
+from graders.testing.expect import CheckFailed, show
+from graders.testing.strategies import seed_of
 
 
 class NotGraded(Exception):
@@ -121,8 +122,6 @@ class _RngSeed:
     """A drawn numpy Generator, shown as the call that makes it (see strategies.rngs)."""
 
     def __init__(self, rng: np.random.Generator):
-        from graders.strategies import seed_of
-
         self.seed = seed_of(rng)
 
     def __repr__(self) -> str:

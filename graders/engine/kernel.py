@@ -27,9 +27,13 @@ import warnings
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from graders import runner, tasks
-from graders.plugin import GradingSettings
-from graders.remote import Worker
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from graders import tasks
+from graders.engine import runner
+from graders.engine.plugin import GradingSettings
+from graders.engine.remote import Worker
+from graders.kit import GRADERS
 from graders.report import check_feedback
 from graders.results import Check, CheckResult, Status, Verdict
 from graders.worker import server
@@ -200,7 +204,7 @@ def _run(node_id: str, namespace: dict) -> tuple[CheckResult, list[bytes]]:
     with tempfile.TemporaryDirectory(prefix="dlgrade-artifacts-") as folder:
         session = GradingSettings(Path(os.getcwd()), artifacts=Path(folder),
                                   new_worker=functools.partial(worker_for, namespace))
-        collector = runner.run_suites([runner.GRADERS / suite], session, checks=[wanted.name])
+        collector = runner.run_suites([GRADERS / suite], session, checks=[wanted.name])
         images = [path.read_bytes() for path in sorted(Path(folder).glob("*.png"))]
     if not collector.results:
         why = collector.errors.get(task, f"no check {node_id} in the kit's suites")
@@ -214,15 +218,13 @@ def _run(node_id: str, namespace: dict) -> tuple[CheckResult, list[bytes]]:
 def _hypothesis_home_outside_the_notebooks_folder() -> None:
     """By default hypothesis keeps a ``.hypothesis/`` folder in the working folder, which for a
     notebook is the assignment folder: it would be handed in, and from source/ handed out."""
-    from hypothesis.configuration import set_hypothesis_home_dir
-
     if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
         set_hypothesis_home_dir(tempfile.mkdtemp(prefix="dlgrade-hypothesis-"))
 
 
 def _show(images: list[bytes]) -> None:
     try:
-        from IPython.display import Image, display
+        from IPython.display import Image, display  # may be missing: outside a notebook's kernel
     except ImportError:   # not in a notebook's kernel
         return
     for data in images:

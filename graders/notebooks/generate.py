@@ -12,7 +12,7 @@ topic group in :mod:`graders.tasks`). A notebook holds, in order:
   task points * check weight / sum of the task's check weights, so that a notebook's total
   is what ``dlgrade grade`` gives the task. A public check is visible; a hidden check sits
   between nbgrader's hidden-test markers. Each test cell runs its check with
-  :func:`graders.kernel.run_check`.
+  :func:`graders.engine.kernel.run_check`.
 
 The output depends only on the source files and the points file: generating twice gives
 the same bytes.
@@ -23,23 +23,23 @@ import ast
 import contextlib
 import functools
 import hashlib
-import io
 import inspect
+import io
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from graders import tasks
-from graders.config import TaskPoints, load_points
-from graders.plugin import TIERS, check_of
-from graders.sync import BEGIN
+from graders.authoring.sync import BEGIN
+from graders.engine.plugin import TIERS, check_of
+from graders.engine.runner import suite_files
+from graders.kit import KIT_ROOT, SOLUTIONS
+from graders.points import TaskPoints, load_points
 
-KIT_ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = KIT_ROOT / "solutions"
-GRADERS = KIT_ROOT / "graders"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 FIXTURE_METHODS = {"with_reference", "with_timeout"}
 INTRO = """Write your code in the cells that say `# YOUR CODE HERE`, in place of the \
@@ -84,8 +84,6 @@ class Segment:
 def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
     """The checks of each task's suites, collected by pytest exactly as ``dlgrade grade`` runs
     them, and the suites pytest skipped whole here."""
-    from graders.runner import suite_files
-
     task_ids = list(task_ids)
     found, errors, skipped = _collect(suite_files(task_ids, TIERS), _check_of)
     if errors:
@@ -99,10 +97,6 @@ def collect_checks(task_ids) -> tuple[dict[str, list[Check]], list[str]]:
 def _collect(files, convert) -> tuple[list, list[str], list[str]]:
     """``convert(item)`` for every check pytest collects from ``files`` (as ``dlgrade grade`` would),
     the collection errors, and the node ids of the suites skipped whole (``pytest.importorskip``)."""
-    import pytest
-
-    from graders.runner import KIT_ROOT
-
     class Collector:
         def __init__(self):
             self.results, self.errors, self.skipped = [], [], []
@@ -363,7 +357,7 @@ def check_points(checks: list[Check], task_points: TaskPoints) -> dict[str, floa
 
 
 def check_cell(check: Check, points: float):
-    runner = f"from graders.kernel import run_check\n\nrun_check({check.node_id!r}, globals(), points={points!r})"
+    runner = f"from graders.engine.kernel import run_check\n\nrun_check({check.node_id!r}, globals(), points={points!r})"
     title = f"{check.task} / {check.name}" + (f": {check.description}" if check.description else "")
     if check.tier == "public":
         source = f"# Check {title}\n{runner}"

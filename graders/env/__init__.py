@@ -1,0 +1,1 @@
+"""This machine: the datasets and the doctor's checks of what is installed."""

@@ -1,0 +1,82 @@
+"""graders/ by role: few top-level modules, no import cycle, imports at the top of modules.
+
+A module's folder says its role (engine/, worker/, testing/, env/, cli/, and the instructors'
+classroom/, notebooks/, authoring/; the suites in public/ and hidden/); the top level holds what
+every role shares (paths, tasks, points, the result model and its formats).
+"""
+from __future__ import annotations
+
+import ast
+
+from tests.kit import KIT
+
+GRADERS = KIT / "graders"
+#: Function-level imports are for start-up time (a heavy library only where it is used) or for a
+#: library that may be missing (the doctor reports it); each says which in a comment on its line.
+REASONS = ("start-up time", "may be missing")
+
+
+def modules() -> dict[str, ast.Module]:
+    """Every module of graders/, by dotted name, parsed."""
+    found = {}
+    for path in sorted(GRADERS.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        parts = path.relative_to(KIT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = ast.parse(path.read_text(encoding="utf-8"))
+    return found
+
+
+def imports_of(name: str, tree: ast.Module, known) -> set[str]:
+    """The kit's modules that ``name`` imports, anywhere in it (``from a import b``: ``a.b`` if a module)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            base = node.module if not node.level else ".".join(name.split(".")[:-node.level] + [node.module])
+            found |= {f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names}
+    return {m for m in found if m in known and m != name}
+
+
+def test_at_most_eight_modules_at_the_top_of_graders():
+    top = sorted(p.name for p in GRADERS.glob("*.py"))
+    assert len(top) <= 8, top
+
+
+def test_no_import_cycle():
+    parsed = modules()
+    graph = {name: imports_of(name, tree, set(parsed)) for name, tree in parsed.items()}
+    graph = {name: {m for m in targets if not name.startswith(m + ".")} for name, targets in graph.items()}
+    state: dict[str, str] = {}
+
+    def visit(name, path):
+        state[name] = "open"
+        for target in sorted(graph[name]):
+            assert state.get(target) != "open", " -> ".join(path + [target])
+            if target not in state:
+                visit(target, path + [target])
+        state[name] = "done"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+
+
+def test_imports_inside_functions_say_why():
+    """Outside the command lines (cli/ and each instructor folder's commands.py), an import inside a
+    function is there for start-up time or for a library that may be missing, and says so."""
+    unexplained = []
+    for path in sorted(GRADERS.rglob("*.py")):
+        relative = path.relative_to(GRADERS).as_posix()
+        if "__pycache__" in path.parts or relative.startswith(("cli/", "public/", "hidden/")) \
+                or path.name in ("commands.py", "__main__.py"):
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                unexplained += [f"{relative}:{node.lineno}" for node in ast.walk(function)
+                                if isinstance(node, (ast.Import, ast.ImportFrom))
+                                and not any(reason in lines[node.lineno - 1] for reason in REASONS)]
+    assert not unexplained, unexplained
