@@ -155,3 +155,21 @@ def test_a_class_run_flags_mlp_without_mnist_and_regrades_it_once_the_data_is_th
     (row,) = list(csv.DictReader(io.StringIO((out / "grades.csv").read_text())))
     assert row["mlp"] == "20" and row["problem"] == ""
     assert "Not graded" not in (out / "summary.md").read_text()
+
+
+def test_a_grader_suite_that_cannot_be_loaded_costs_only_its_task(tmp_path, monkeypatch):
+    """A broken grader suite (the kit's own fault) leaves its task not graded, with why; the other
+    tasks are graded as usual (pytest goes on past the collection error)."""
+    from graders.engine import runner
+
+    broken = tmp_path / "hidden" / "test_softmax.py"
+    broken.parent.mkdir()
+    broken.write_text("import a_module_that_does_not_exist\n")
+    suites = runner.suite_files
+    monkeypatch.setattr(runner, "suite_files", lambda ids, tiers: [
+        broken if (p.parent.name, p.name) == ("hidden", "test_softmax.py") else p for p in suites(ids, tiers)])
+    # pytest names a suite by its path under the rootdir: as the kit's own suites are named (graders/hidden/...)
+    softmax, gates = runner.grade(SOLUTIONS, ["softmax", "gates"], pytest_args=(f"--rootdir={tmp_path}",)).tasks
+    assert not softmax.graded and "grader suite could not be loaded" in softmax.not_graded, softmax.not_graded
+    assert "a_module_that_does_not_exist" in softmax.not_graded
+    assert gates.graded and gates.points == gates.max_points

@@ -127,10 +127,12 @@ def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple 
     # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
     # replaces a failed check's traceback with its verdict; formatting it first (parsing the
     # source of every frame) cost 60% of grading stubs that fail every check.
+    # A suite that cannot be collected costs its task only (Collector.errors): the others still run.
     # Plugins are not loaded from entry points: a grade needs only hypothesis's and the kit's own
     # (named here), and importing the others (xdist, anyio's, ...) cost ~0.3 s of every grader process.
     args = [*map(str, files), "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception",
-            "--tb=no", "-o", "addopts=", "-o", "python_files=test_*.py", f"--rootdir={KIT_ROOT}", "-q",
+            "--tb=no", "--continue-on-collection-errors", "-o", "addopts=", "-o", "python_files=test_*.py",
+            f"--rootdir={KIT_ROOT}", "-q",
             "-p", "_hypothesis_pytestplugin", "-p", "graders.engine.plugin"]
     plugins = [session, collector] + ([OnlyChecks(checks)] if checks is not None else [])
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
