@@ -80,3 +80,18 @@ def test_imports_inside_functions_say_why():
                                 if isinstance(node, (ast.Import, ast.ImportFrom))
                                 and not any(reason in lines[node.lineno - 1] for reason in REASONS)]
     assert not unexplained, unexplained
+
+
+def test_suites_use_the_toolkit_and_a_hidden_suite_never_imports_a_public_one():
+    """Gradient checks and scalar expectations come from graders/testing; what a task's two suites share
+    lives in graders/testing/shared/<task>.py."""
+    own_tools = ("numerical_gradient", "relative_error", "expect_gradient", "expect_scalar")
+    found = []
+    for path in sorted((GRADERS / "public").glob("test_*.py")) + sorted((GRADERS / "hidden").glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.parent.name}/{path.name} defines {node.name}" for node in ast.walk(tree)
+                  if isinstance(node, ast.FunctionDef) and node.name in own_tools]
+        if path.parent.name == "hidden":
+            found += [f"hidden/{path.name} imports {node.module}" for node in ast.walk(tree)
+                      if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graders.public")]
+    assert not found, found

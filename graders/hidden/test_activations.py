@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graders.public.test_activations import ANCHORS, mixed_arrays
 from graders.testing.expect import expect_close, tolerance
+from graders.testing.shared.activations import ANCHORS, mixed_arrays
 
 # What each check compares; identity is graded with its slope (code that hands x back is the
 # identity, so a check of identity alone could not tell it from code that computes nothing).

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_backprop import forward_condition, grads_tolerance, step_tolerance
 from graders.testing.expect import as_array, expect_close, expect_true, tolerance
+from graders.testing.shared.backprop import forward_condition, grads_tolerance, step_tolerance
 
 HELPERS = ("sigmoid", "forward", "total_error")
 GRADS = ("output_layer_grads", "hidden_layer_grads")

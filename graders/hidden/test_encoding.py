@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_encoding import labelled
 from graders.testing.expect import CheckFailed, as_array, expect_equal, expect_shape, expect_true, tolerance
+from graders.testing.shared.encoding import labelled
 
 INT_DTYPES = (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16)
 ARGMAX_HINT = "np.argmax(rows, axis=1): the largest entry of each row, the first one on a tie."

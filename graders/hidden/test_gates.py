@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_gates import CORNERS, PERCEPTRON_HINT, perceptron_answer
 from graders.testing.expect import expect_equal, tolerance
+from graders.testing.shared.gates import CORNERS, PERCEPTRON_HINT, perceptron_answer
 
 
 @st.composite

@@ -8,14 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_layers import (
+from graders.testing.expect import as_array, expect_close, expect_true, tolerance
+from graders.testing.shared.layers import (
     LOSS_DOUTS,
     affine_tolerances,
     loss_tolerances,
     sigmoid_dx_tolerance,
     sigmoid_out_tolerance,
 )
-from graders.testing.expect import as_array, expect_close, expect_true, tolerance
 
 
 @st.composite

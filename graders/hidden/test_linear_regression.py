@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_linear_regression import descent_path, path_tolerance
 from graders.testing.expect import expect_close
+from graders.testing.shared.linear_regression import descent_path, path_tolerance
 
 
 def data(max_m: int = 30):

@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from graders.testing import strategies as s
-from graders.public.test_losses import bce_tolerance, log_tolerance
 from graders.testing.expect import expect_close, tolerance
+from graders.testing.shared.losses import bce_tolerance, log_tolerance
 
 SIDES = st.tuples(st.integers(1, 6), st.integers(2, 8))  # (N, K): at least two classes
 

@@ -4,14 +4,14 @@ wrong matrix costs its own checks only."""
 import numpy as np
 from hypothesis import given, settings
 
-from graders.public.test_metrics import (
+from graders.testing.expect import as_array, expect_close, expect_equal, expect_true
+from graders.testing.shared.metrics import (
     ACCURACY_HINT,
     PRECISION_HINT,
     RECALL_HINT,
     ZERO_HINT,
     label_pairs,
 )
-from graders.testing.expect import as_array, expect_close, expect_equal, expect_true
 
 INT_DTYPES = (np.int8, np.int32, np.int64, np.uint8)
 

@@ -11,7 +11,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders.public.test_perceptron_learning import (
+from graders.testing.expect import expect_equal, expect_shape, expect_true
+from graders.testing.shared.perceptron_learning import (
     CORNERS,
     RULE_HINT,
     TABLES,
@@ -19,7 +20,6 @@ from graders.public.test_perceptron_learning import (
     expect_separates,
     train,
 )
-from graders.testing.expect import expect_equal, expect_shape, expect_true
 
 MARGIN = 0.15
 EPOCHS = 1000

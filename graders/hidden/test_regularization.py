@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.public.test_regularization import expect_training_works, nonzero
 from graders.testing.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
+from graders.testing.shared.regularization import expect_training_works, nonzero
 
 Z = 6.0  # standard errors allowed: a correct implementation fails about 1 in 10^9 comparisons
 SAMPLES = 5000

@@ -3,8 +3,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graders.public.test_softmax import score_arrays
 from graders.testing.expect import expect_close, tolerance
+from graders.testing.shared.softmax import score_arrays
 
 
 def rounding_of(a):

@@ -6,18 +6,20 @@ The gradient checks compare your gradients and your update with central differen
 E_total that the grader computes itself, on random networks of any size; they need no
 reference solution.
 """
+import functools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graders.testing import gradients
 from graders.testing import strategies as s
-from graders.testing.expect import EXACT, Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
+from graders.testing.expect import EXACT, Tolerance, expect_close, expect_scalar, expect_shape, expect_true, tolerance
+from graders.testing.shared.backprop import W1, W2, forward_condition, forward_of, grads_tolerance, step_tolerance
 
 LR = 0.5
 X = np.array([0.1, 0.2])
 T = np.array([0.4, 0.6])
-W1 = np.array([[0.3, 0.25], [0.4, 0.35]])       # w1, w2 / w3, w4
-W2 = np.array([[0.45, 0.4], [0.7, 0.6]])        # w5, w6 / w7, w8
 H = [0.51998934, 0.52747230]
 O = [0.60944600, 0.66384491]
 E_BEFORE = 0.02397190
@@ -51,74 +53,16 @@ def expect_pair(got, what: str, hint: str = ""):
     return got
 
 
-def expect_scalar(got, what: str, hint: str = "") -> float:
-    """``got`` as a Python float: a number or an array holding one number."""
-    arr = as_array(got, what, hint)
-    expect_true(arr.size == 1, f"{what} should be one number", got=arr, hint=hint)
-    return float(arr.reshape(()))
-
-
-# -- the grader's own forward pass, tolerances and numerical gradient (no student code) --------
-def forward_of(x, W1, W2):
-    """(h, o) of the network, computed here with float64 numpy."""
-    h = 1.0 / (1.0 + np.exp(-(W1 @ x)))
-    return h, 1.0 / (1.0 + np.exp(-(W2 @ h)))
-
-
 def error_of(x, t, W1, W2) -> float:
     """E_total of the network, computed here with float64 numpy."""
     _, o = forward_of(x, W1, W2)
     return 0.5 * float(np.sum((t - o) ** 2))
 
 
-def numerical_gradient(f, W, step: float = 1e-6) -> np.ndarray:
-    """Central differences (f(W + step e_i) - f(W - step e_i)) / 2 step for every entry of W."""
-    grad = np.zeros_like(W)
-    for i in np.ndindex(W.shape):
-        plus, minus = W.copy(), W.copy()
-        plus[i] += step
-        minus[i] -= step
-        grad[i] = (f(plus) - f(minus)) / (2 * step)
-    return grad
-
-
+numerical_gradient = functools.partial(gradients.numerical_gradient, step=1e-6)
 #: How far numerical_gradient can be off: float64 rounding of an E_total below 10,
 #: 2 eps64 * 10 / (2 * 1e-6) = 2e-9, and the truncation step**2 * E''' / 6, below 1e-11 here.
 NUMERICAL_ERROR = 2e-9
-
-
-def forward_condition(x, W1, W2) -> float:
-    """How much the forward pass amplifies rounding, relative to its outputs.
-
-    A net input z = sum_i w_i a_i computed in float32 is off by about eps * sum_i |w_i a_i|,
-    and the sigmoid passes that on (its condition number is |z| (1 - sigmoid(z)) <= |z|);
-    the output layer amplifies the hidden layer's error by its own weights again.
-    """
-    h, _ = forward_of(x, W1, W2)
-    hidden = 1.0 + float(np.max(np.abs(W1) @ np.abs(x)))
-    return hidden * (1.0 + float(np.max(np.abs(W2) @ h)))
-
-
-def delta_terms(x, t, W1, W2) -> np.ndarray:
-    """For each output k, the size of the terms of delta_k = (o_k - t_k) o_k (1 - o_k):
-    (|t_k| + o_k) o_k (1 + o_k). Rounding costs the differences o - t and 1 - o an error
-    relative to these terms, not to the (maybe tiny) differences themselves."""
-    _, o = forward_of(x, W1, W2)
-    return (np.abs(t) + o) * o * (1.0 + o)
-
-
-def grads_tolerance(x, t, W1, W2, which: str) -> Tolerance:
-    """dE/dW2 ("output") or dE/dW1 ("hidden") in float32, compared absolutely relative to the
-    size of their terms: float32 arithmetic through the forward pass (its conditioning), the
-    delta, the product and, for the hidden layer, the sum over the outputs."""
-    h, _ = forward_of(x, W1, W2)
-    terms = delta_terms(x, t, W1, W2)
-    if which == "output":
-        scale = float(np.max(terms)) * float(np.max(h))
-        return tolerance(steps=2, condition=forward_condition(x, W1, W2), scale=scale)
-    hidden_terms = (terms @ np.abs(W2)) * h * (1.0 + h)
-    scale = float(np.max(hidden_terms)) * float(np.max(np.abs(x)))
-    return tolerance(steps=2 + len(t), condition=forward_condition(x, W1, W2), scale=scale)
 
 
 def with_numerical_error(tol: Tolerance) -> Tolerance:
@@ -135,12 +79,6 @@ def seed_grads():
     """The exact dE/dW1 and dE/dW2 of the notes' network, by central differences."""
     return (numerical_gradient(lambda W: error_of(X, T, W, W2), W1),
             numerical_gradient(lambda W: error_of(X, T, W1, W), W2))
-
-
-def step_tolerance(grads_tol: Tolerance, grads, lr: float) -> Tolerance:
-    """W - lr * grads: one rounding of the new weights, and lr times the gradients' error."""
-    grads_error = grads_tol.atol + grads_tol.rtol * float(np.max(np.abs(grads)))
-    return tolerance().widened(lr * grads_error)
 
 
 @st.composite

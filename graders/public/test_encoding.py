@@ -5,28 +5,15 @@ value everywhere or its own input fails every check.
 """
 import numpy as np
 from hypothesis import given
-from hypothesis import strategies as st
 
-from graders.testing import strategies as s
 from graders.engine.problems import StudentException
 from graders.testing.expect import CheckFailed, expect_equal, expect_shape, expect_true
+from graders.testing.shared.encoding import labelled
 
 SEED_LABELS = [0, 1, 0, 1]
 SEED_ONE_HOT = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])
 RANGE_HINT = ("Check the labels first: if any label is < 0 or >= num_classes, raise ValueError "
               "(np.eye(C)[labels] alone wraps -1 around to the last class).")
-
-
-@st.composite
-def labelled(draw, max_n=20, max_classes=8, dtypes=(np.int64,)):
-    """(labels, C): an (n,) int array, 2 <= n <= max_n, of labels in 0..C-1 (2 <= C), at least two
-    of them different."""
-    num_classes = draw(st.integers(2, max_classes))
-    dtype = draw(st.sampled_from(dtypes))
-    labels = draw(s.arrays(dtype, st.integers(2, max_n), st.integers(0, num_classes - 1)))
-    places = draw(st.lists(st.integers(0, labels.size - 1), min_size=2, max_size=2, unique=True))
-    labels[places] = draw(st.lists(st.integers(0, num_classes - 1), min_size=2, max_size=2, unique=True))
-    return labels, num_classes
 
 
 def expect_value_error(call, what, hint=""):

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 
 from graders.testing import strategies as s
-from graders.testing.expect import as_array, expect_equal, expect_integer, expect_true, tolerance
+from graders.testing.expect import as_array, expect_equal, expect_true, tolerance
+from graders.testing.shared.gates import CORNERS, perceptron_answer
 
-CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
 TABLES = {
     "AND": (0, 0, 0, 1),
     "NAND": (1, 1, 1, 0),
@@ -39,7 +39,6 @@ def _spread_points(n, low=-1.0, high=2.0):
 
 
 REAL_INPUTS = _spread_points(48)
-PERCEPTRON_HINT = "Return 1 if np.dot(w, x) + b > 0 else 0, as an int (int(...) of a comparison, not True/False)."
 ONE_UNIT_HINT = ("A perceptron answers 1 on one side of the line w·x + b = 0 and 0 on the other, for every "
                  "real input, not only for 0 and 1: compute w·x + b with fixed w, b (or call "
                  "perceptron(np.array([x1, x2]), w, b)) and compare it with 0. Testing the inputs "
@@ -63,13 +62,6 @@ def grader_gate(name):
 
 #: Correct stand-ins for the module's perceptron and gates while one gate is judged.
 GRADER_GATES = SimpleNamespace(perceptron=threshold_unit, **{name: grader_gate(name) for name in GRADER_UNITS})
-
-
-def perceptron_answer(got, what, hint=PERCEPTRON_HINT):
-    """``got`` is an int 0 or 1; returns it."""
-    value = expect_integer(got, what, hint)
-    expect_true(value in (0, 1), f"{what} should be 0 or 1", got=value, hint=hint)
-    return value
 
 
 def expect_truth_table(gate, name, hint=""):

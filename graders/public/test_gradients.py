@@ -22,9 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.testing.expect import Tolerance, expect_close, expect_equal, tolerance
+from graders.testing.expect import expect_close, expect_equal, tolerance
+from graders.testing.shared.gradients import H, quotient_tolerance
 
-H = 1e-4  # numerical_gradient's default step
 CENTRAL_HINT = ("Use the central difference (f(x + h) - f(x - h)) / (2 * h) on the float64 x you are given; "
                 "a forward difference (f(x + h) - f(x)) / h is only accurate to about h.")
 ANY_SHAPE_HINT = ("Loop over every index of x, e.g. `for idx in np.ndindex(x.shape):`; "
@@ -33,16 +33,6 @@ RESTORE_HINT = "Save x[idx] before changing it and put the saved value back afte
 GD_HINT = "x <- x - lr * numerical_gradient(f, x), repeated `steps` times, starting from a copy of init_x."
 
 SMALL_SHAPES = s.shapes(1, 3, max_side=3)  # every element costs two calls of f: keep x small
-
-
-def quotient_tolerance(h: float, terms: float, n_terms: int = 1) -> Tolerance:
-    """What rounding may cost a central difference with step h.
-
-    f(x ± h) is computed in float64 with an error of a few units of the size of its terms
-    (``terms``, summed over ``n_terms`` of them); the difference quotient divides that by 2h.
-    The quotient itself may be rounded to float32 (one formula).
-    """
-    return tolerance() + tolerance(dtype=np.float64, steps=n_terms, condition=1 / (2 * h), scale=terms)
 
 
 def gradient_of(student, f, x: np.ndarray, *h) -> np.ndarray:

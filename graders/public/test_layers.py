@@ -13,17 +13,31 @@ rounding; the message also shows the relative error |analytic - numerical| /
 max(|analytic|, |numerical|) over the whole array (2-norms): below 1e-6 is right, above
 1e-2 is certainly wrong.
 """
+import functools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graders.testing import expect, gradients
 from graders.testing import strategies as s
-from graders.testing.expect import Tolerance, as_array, expect_close, expect_shape, expect_true, tolerance
+from graders.testing.expect import expect_close, tolerance
+from graders.testing.gradients import expect_gradient
+from graders.testing.shared.layers import (
+    LOSS_DOUTS,
+    affine_out_tolerance,
+    affine_tolerances,
+    log_softmax_of,
+    loss_tolerances,
+    sigmoid_dx_tolerance,
+    sigmoid_out_tolerance,
+    widened,
+)
 
 STEP = 1e-5
+numerical_gradient = functools.partial(gradients.numerical_gradient, step=STEP)
+expect_scalar = functools.partial(expect.expect_scalar, meaning="the mean loss", finite=True)   # SoftmaxWithLoss's
 GRAD_EXAMPLES = 15
-#: The largest constant a student may add inside the log, log(y + 1e-7), as the docstring allows.
-LOG_EPS = 1e-7
 
 AFFINE_HINT = "dx = dout @ W.T, dW = x.T @ dout (W's shape), db = dout.sum(axis=0) (b's shape)."
 SIGMOID_HINT = ("dx = dout * out * (1 - out), with out the forward pass's output (not its input x), "
@@ -45,25 +59,9 @@ def sigmoid_of(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def log_softmax_of(x):
-    shifted = x - np.max(x, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-
-
 def softmax_loss_of(x, one_hot):
     """The mean cross-entropy of softmax(x) against one-hot rows."""
     return float(-np.sum(one_hot * log_softmax_of(x)) / x.shape[0])
-
-
-def numerical_gradient(f, a: np.ndarray, step: float = STEP) -> np.ndarray:
-    """Central differences of the scalar function f at a (float64 array of any shape)."""
-    grad = np.zeros_like(a, dtype=np.float64)
-    for i in np.ndindex(a.shape):
-        plus, minus = a.copy(), a.copy()
-        plus[i] += step
-        minus[i] -= step
-        grad[i] = (f(plus) - f(minus)) / (2 * step)
-    return grad
 
 
 def numerical_error(terms: float, dout_max: float) -> float:
@@ -73,74 +71,6 @@ def numerical_error(terms: float, dout_max: float) -> float:
     return 4 * float(np.finfo(np.float64).eps) * terms / (2 * STEP) + STEP ** 2 * dout_max
 
 
-def widened(tol: Tolerance, atol: float) -> Tolerance:
-    """``tol`` with ``atol`` more absolute room (the numerical gradient's error, the printing, an eps)."""
-    return tol.widened(atol)
-
-
-def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
-    """|a - n| / max(|a|, |n|) in the 2-norm; 0 when both are 0."""
-    scale = max(np.linalg.norm(analytic), np.linalg.norm(numeric))
-    return float(np.linalg.norm(analytic - numeric) / scale) if scale > 0 else 0.0
-
-
-def expect_gradient(got, numeric: np.ndarray, what: str, tol: Tolerance, hint: str) -> None:
-    """The student's analytic gradient ``got`` agrees with the numerical one within ``tol``."""
-    analytic = expect_shape(got, numeric.shape, what, hint)
-    expect_true(np.all(np.isfinite(analytic)), f"{what} contains nan or inf", got=analytic, hint=hint)
-    err = relative_error(analytic.astype(np.float64), numeric)
-    expect_close(analytic, numeric, f"{what} (vs the numerical gradient; relative error {err:.1e})",
-                 tol=tol, hint=hint)
-
-
-def expect_scalar(got, what: str, hint: str = "") -> float:
-    arr = as_array(got, what, hint)
-    expect_true(arr.size == 1, f"{what} should be one number (the mean loss)", got=arr, hint=hint)
-    value = float(arr.reshape(()))
-    expect_true(np.isfinite(value), f"{what} is nan or inf", got=value, hint=hint)
-    return value
-
-
-# -- tolerances: float32 arithmetic, by formula ----------------------------------------------
-def affine_out_tolerance(x, W, b):
-    """out = x @ W + b: each entry a sum of D_in products and b, compared relative to its terms' size."""
-    return tolerance(steps=x.shape[1] + 1, scale=float(np.max(np.abs(x) @ np.abs(W) + np.abs(b))))
-
-
-def affine_tolerances(x, W, b, dout):
-    """out, dx, dW, db: each entry is a sum of products, compared relative to its terms' size."""
-    out = affine_out_tolerance(x, W, b)
-    dx = tolerance(steps=W.shape[1], scale=float(np.max(np.abs(dout) @ np.abs(W).T)))
-    dW = tolerance(steps=x.shape[0], scale=float(np.max(np.abs(x).T @ np.abs(dout))))
-    db = tolerance(steps=x.shape[0], scale=float(np.max(np.sum(np.abs(dout), axis=0))))
-    return out, dx, dW, db
-
-
-def sigmoid_out_tolerance(x):
-    """Relative: sigmoid's condition number is |x| (1 - out) <= |x|, so x's float32 rounding
-    moves out by up to |x| eps relative to out. Absolute: out is a value in (0, 1), and valid
-    formulas such as 0.5 (1 + tanh(x / 2)) are accurate to eps absolutely, not relative to a tiny out."""
-    return tolerance(condition=1.0 + float(np.max(np.abs(x), initial=0.0))) + tolerance(scale=1.0)
-
-
-def sigmoid_dx_tolerance(x, dout):
-    """dx = dout out (1 - out): out's relative error as above, and (1 - out) is accurate only
-    absolutely (to eps) when out is near 1, so dx also gets |dout| times that absolutely."""
-    return (tolerance(steps=3, condition=1.0 + float(np.max(np.abs(x), initial=0.0)))
-            + tolerance(steps=3, scale=float(np.max(np.abs(dout), initial=0.0))))
-
-
-def loss_tolerances(x, one_hot, dout):
-    """The loss L = mean(logsumexp(x) - x_target) and dx = dout (y - t) / N in float32: x's
-    rounding moves softmax by about max|x| eps (its condition number); both are differences of
-    terms of size about max|x| (the loss) and |dout| / N (dx), so they are compared relative
-    to those. A constant up to LOG_EPS inside the log moves the loss by at most LOG_EPS / y_target."""
-    magnitude = max(1.0, float(np.max(np.abs(x))))
-    k = x.shape[1]
-    y_target = np.sum(np.exp(log_softmax_of(x)) * one_hot, axis=1)
-    loss = widened(tolerance(steps=k, scale=magnitude + np.log(k)), LOG_EPS / float(np.min(y_target)))
-    dx = tolerance(steps=k, condition=magnitude, scale=abs(dout) / x.shape[0])
-    return loss, dx
 
 
 # -- inputs ------------------------------------------------------------------------------------
@@ -187,10 +117,6 @@ def scores_and_labels(draw):
     n, k = draw(st.integers(2, 4)), draw(st.integers(2, 4))
     x = draw(s.float_arrays(shape=(n, k), low=-3, high=3))
     return x, np.array(draw(st.lists(st.integers(0, k - 1), min_size=n, max_size=n)))
-
-
-#: A scalar upstream gradient for the loss, away from 0 and 1 (a backward that ignores it cannot pass).
-LOSS_DOUTS = s.floats(-5, 5).filter(lambda v: abs(v) > 0.1 and abs(v - 1) > 0.1)
 
 
 # -- Affine --------------------------------------------------------------------------------

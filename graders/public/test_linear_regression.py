@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from graders.testing import strategies as s
 from graders.testing.expect import expect_close, expect_shape, expect_true, tolerance
+from graders.testing.shared.linear_regression import descent_path
 
 PAIR_HINT = "Return the pair (W, b) of floats, e.g. `return float(W), float(b)`."
 GRADIENT_HINT = ("With e = W*x + b - y: dJ/dW = mean(e * x) and dJ/db = mean(e) (the 1/2 in J cancels "
@@ -32,31 +33,6 @@ def cost(x: np.ndarray, y: np.ndarray, W: float, b: float) -> float:
 def curvature(x: np.ndarray) -> np.ndarray:
     """J's Hessian in (W, b): [[mean x², mean x], [mean x, 1]]."""
     return np.array([[np.mean(x * x), np.mean(x)], [np.mean(x), 1.0]])
-
-
-def descent_path(x: np.ndarray, y: np.ndarray, lr: float, epochs: int) -> np.ndarray:
-    """(W, b) after 0, 1, ..., epochs epochs of the docstring's update, in float64: shape (epochs + 1, 2)."""
-    path = np.zeros((epochs + 1, 2))
-    W = b = 0.0
-    for n in range(1, epochs + 1):
-        error = W * x + b - y
-        W, b = W - lr * np.mean(error * x), b - lr * np.mean(error)
-        path[n] = W, b
-    return path
-
-
-def path_tolerance(x: np.ndarray, y: np.ndarray, lr: float, path: np.ndarray):
-    """What float32 rounding may cost (W, b) after len(path) - 1 epochs.
-
-    With lr·(largest curvature) <= 2 an epoch does not amplify earlier errors, so they add up:
-    per epoch one rounding of W and b, and a gradient that is a sum of m terms e_i·x_i, where
-    e_i = W·x_i + b - y_i is rounded relative to |W·x_i| + |b| + |y_i| (near 0 by cancellation
-    once the line fits).
-    """
-    epochs, m = len(path) - 1, len(x)
-    reach = np.max(np.abs(path), axis=0)
-    terms = (reach[0] * np.abs(x) + reach[1] + np.abs(y)) * np.maximum(1.0, np.abs(x))
-    return tolerance(steps=epochs * m + 1, scale=float(np.max(reach) + lr * np.max(terms, initial=0.0)))
 
 
 def fit_tolerance(x: np.ndarray, y: np.ndarray, lr: float, W: float, b: float):

@@ -7,6 +7,7 @@ from hypothesis.extra import numpy as hnp
 
 from graders.testing import strategies as s
 from graders.testing.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
+from graders.testing.shared.losses import EPS, bce_tolerance, log_tolerance
 
 # Course notes 001, the 2-2-2 network: outputs o1, o2 against targets 0.4, 0.6 before and after one update.
 NOTES_TARGETS = np.array([0.4, 0.6])
@@ -18,25 +19,9 @@ NOTES_TOLERANCE = tolerance(printed_decimals=8)
 T_TWO = np.eye(10)[2]
 Y_RIGHT = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 Y_WRONG = np.array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0])
-EPS = 1e-7
 LOG_EPS = -np.log(EPS)        # 16.118...: the cost of probability 0 for the true class
 SURE_HIT = -np.log(1 + EPS)   # -1e-7: the cost of probability 1 for the true class
 BATCH_HINT = "Divide the batch's total by the number of samples N = y.shape[0] (2-D input only)."
-
-
-def log_tolerance(terms=1):
-    """For sums of logs: a log's absolute error is its argument's relative rounding, so values near 0
-    (a sure hit costs -1e-7) are compared absolutely too (scale 1); rounding grows with the sum's length."""
-    return tolerance(steps=terms, scale=1.0)
-
-
-def bce_tolerance(p):
-    """For binary cross-entropy of p (or of 1 - p, the classes swapped): float32 rounding of p moves
-    log(1 - p + eps) by p / (1 - p + eps) times p's relative rounding, and log(p + eps) likewise for 1 - p;
-    0 and 1 are exact in float32 and cost nothing."""
-    inexact = p[(p != 0) & (p != 1)]
-    condition = max([1.0, *(np.maximum(inexact, 1 - inexact) / (np.minimum(inexact, 1 - inexact) + EPS))])
-    return tolerance(steps=p.size, condition=condition, scale=1.0)
 
 
 def number(got, what):

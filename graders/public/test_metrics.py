@@ -2,10 +2,9 @@
 and properties of the confusion matrix, precision and recall."""
 import numpy as np
 from hypothesis import given
-from hypothesis import strategies as st
 
-from graders.testing import strategies as s
 from graders.testing.expect import EXACT, expect_close, expect_equal, expect_shape, expect_true
+from graders.testing.shared.metrics import ACCURACY_HINT, PRECISION_HINT, RECALL_HINT, ZERO_HINT, label_pairs
 
 # Two classes, 1 = positive: TP = 3, FN = 2, FP = 1, TN = 4.
 BINARY = dict(y_true=[1, 1, 1, 1, 1, 0, 0, 0, 0, 0], y_pred=[1, 1, 1, 0, 0, 1, 0, 0, 0, 0], num_classes=2)
@@ -19,20 +18,6 @@ SPARSE_MATRIX = np.array([[1, 0, 0, 1, 0], [0, 1, 1, 0, 0], [0, 1, 0, 0, 0], [0]
 
 LAYOUT_HINT = ("M[i, j] counts samples of TRUE class i PREDICTED as j: rows are true classes, columns "
                "predictions (course notes 001: true_i rows, pred_j columns). For 2 classes: [[TN, FP], [FN, TP]].")
-ACCURACY_HINT = ("The number of matches divided by the number of samples len(y_true) (course notes 001 divide by "
-                 "10000 because MNIST has 10000 test images): a fraction in [0, 1], not a count or a %.")
-PRECISION_HINT = "precision[k] = M[k, k] / M[:, k].sum(): out of everything PREDICTED as k (column k)."
-RECALL_HINT = "recall[k] = M[k, k] / M[k, :].sum(): out of everything that truly IS k (row k)."
-ZERO_HINT = "Where the denominator is 0, give 0.0: np.divide(tp, den, out=np.zeros(C), where=den > 0)."
-
-
-@st.composite
-def label_pairs(draw, dtypes=(np.int64,)):
-    """(y_true, y_pred, C): two int arrays of the same length n >= 1 with values in 0..C-1."""
-    num_classes, n = draw(st.integers(1, 6)), draw(st.integers(1, 30))
-    dtype = draw(st.sampled_from(dtypes))
-    labels = s.arrays(dtype, (n,), st.integers(0, num_classes - 1))
-    return draw(labels), draw(labels), num_classes
 
 
 def call(fn, case):

@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip install -e '.[torch]')")
 
-from graders.testing import mlp_grading as g
 from graders.engine.remote import type_name
+from graders.testing import mlp_grading as g
 from graders.testing.expect import Tolerance, expect_close, expect_equal, expect_shape, expect_true, tolerance
 from graders.testing.mlp_grading import (  # noqa: F401  (the fixture: settings from the points file graded with)
     mlp_settings,

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from graders.testing import strategies as s
 from graders.engine.problems import NotAttempted
+from graders.testing import strategies as s
 from graders.testing.expect import expect_close, expect_true, tolerance
 
 EPS = 1e-8

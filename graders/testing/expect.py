@@ -223,3 +223,14 @@ def expect_true(condition: bool, what: str, *, got=None, expected=None, hint: st
     """A property that must hold; ``what`` says which, in the student's terms."""
     if not bool(condition):
         raise CheckFailed(what, expected=expected, got=got, hint=hint)
+
+
+def expect_scalar(got, what: str, hint: str = "", *, meaning: str = "", finite: bool = False) -> float:
+    """``got`` as a Python float: a number, or an array holding one number (``meaning`` says which one,
+    e.g. "the mean loss"); with ``finite``, nan and inf fail too."""
+    arr = as_array(got, what, hint)
+    expect_true(arr.size == 1, f"{what} should be one number" + (f" ({meaning})" if meaning else ""), got=arr, hint=hint)
+    value = float(arr.reshape(()))
+    if finite:
+        expect_true(np.isfinite(value), f"{what} is nan or inf", got=value, hint=hint)
+    return value

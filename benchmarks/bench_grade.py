@@ -1,0 +1,100 @@
+"""Benchmark (not a test): what grading one submission costs, the figures issue 12 sets targets for.
+
+    python benchmarks/bench_grade.py            # 3 runs of each, medians
+    python benchmarks/bench_grade.py -n 5
+
+Each row is a whole command run as a new process (the wall and CPU seconds of it and of every
+process it waited for: the grader, its workers, bubblewrap), median of ``-n`` runs, all in one
+run so that the ratios hold while the machine's speed drifts:
+
+- ``numpy, bwrap`` / ``numpy, none``: ``dlgrade grade solutions --tasks <the 14 numpy tasks>``
+  under bubblewrap / with process isolation only;
+- ``numpy, in-process``: the same suites through the same plugin, the student's modules served
+  from a thread of the grading process (the notebook transport, graders.engine.kernel): what the
+  checks cost without a worker process;
+- ``all 15 tasks``: as the first row, with mlp (on the CPU here);
+- ``endless loop``: ``dlgrade check encoding`` on a submission whose ``one_hot`` never returns.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+KIT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(KIT))
+
+from graders import tasks  # noqa: E402
+from graders.engine import sandbox  # noqa: E402
+
+NUMPY = [t.id for t in tasks.TASKS if not t.requires]
+IN_PROCESS = """
+import functools, sys
+from graders.engine import kernel, runner
+from graders.engine.plugin import TIERS, GradingSettings
+from graders.kit import SOLUTIONS
+task_ids = sys.argv[1].split(",")
+for task_id in task_ids:
+    namespace = {"__name__": task_id}
+    exec(compile((SOLUTIONS / f"{task_id}.py").read_text(), task_id, "exec"), namespace)
+    collector = runner.run_suites(runner.suite_files([task_id], TIERS), GradingSettings(
+        SOLUTIONS, new_worker=functools.partial(kernel.worker_for, namespace)))
+    assert all(v.passed for _, v in collector.results.values()), task_id
+"""
+ENDLESS = "\n\ndef one_hot(labels, num_classes):\n    while True:\n        pass\n"
+
+
+def timed(argv, env=None) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``argv`` and the processes it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=KIT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=3, help="runs of each command (default 3)")
+    args = parser.parse_args(argv)
+    dlgrade = [sys.executable, "-m", "graders"]
+    with tempfile.TemporaryDirectory(prefix="dlgrade-bench-") as tmp:
+        endless = Path(tmp, "endless")
+        shutil.copytree(KIT / "solutions", endless, ignore=shutil.ignore_patterns("__pycache__"))
+        with open(endless / "encoding.py", "a") as module:
+            module.write(ENDLESS)
+        rows = {
+            "numpy, bwrap": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "bwrap"}),
+            "numpy, none": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "none"}),
+            "numpy, in-process": ([sys.executable, "-c", IN_PROCESS, ",".join(NUMPY)], {}),
+            "all 15 tasks": ([*dlgrade, "grade", "solutions"], {}),
+            "endless loop": ([*dlgrade, "check", "encoding", "--path", str(endless)], {}),
+        }
+        if not sandbox.probe()[0]:
+            del rows["numpy, bwrap"]
+        runs = {name: [] for name in rows}
+        for _ in range(args.n):   # in turn, so that drift hits every row alike
+            for name, (command, env) in rows.items():
+                runs[name].append(timed(command, env))
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; medians of {args.n} runs")
+    print(f"{'':<20}{'wall s':>9}{'CPU s':>9}")
+    medians = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for name, r in runs.items()}
+    for name, (wall, cpu) in medians.items():
+        print(f"{name:<20}{wall:>9.2f}{cpu:>9.2f}")
+    first = "numpy, bwrap" if "numpy, bwrap" in medians else "numpy, none"
+    wall, cpu = medians[first]
+    print(f"{first}: {wall:.2f} s wall (goal <= 3), {cpu:.2f} s CPU (goal <= 5); "
+          f"{medians[first][0] / medians['numpy, in-process'][0]:.2f}x the in-process wall (goal <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()
