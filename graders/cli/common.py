@@ -11,7 +11,9 @@ from graders.engine.submission import SubmissionShapeError, module_folder
 
 console = Console(highlight=False)
 
+
 def task_list(value: str | None) -> list[str] | None:
+    """The task ids in ``value`` ("softmax,gates"; None: all tasks), each checked to be a task."""
     if not value:
         return None
     ids = [t.strip() for t in value.split(",") if t.strip()]

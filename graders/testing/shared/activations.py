@@ -11,7 +11,6 @@ from graders.testing import strategies as s
 # flip step and relu_grad to the other side of the kink: inputs leave them out (0 stays in).
 FLOAT32_TINY = float(np.finfo(np.float32).tiny)
 
-
 # Values every input holds: both sides of 0, two different magnitudes on the positive side.
 ANCHORS = ((0.5, 2.0), (3.0, 5.0), (-5.0, -0.5))
 

@@ -5,11 +5,10 @@ from graders.testing.expect import Tolerance, tolerance
 
 W1 = np.array([[0.3, 0.25], [0.4, 0.35]])       # w1, w2 / w3, w4
 
-
 W2 = np.array([[0.45, 0.4], [0.7, 0.6]])        # w5, w6 / w7, w8
 
 
-# -- the grader's own forward pass, tolerances and numerical gradient (no student code) --------
+# -- the grader's own forward pass and tolerances (no student code) -----------------------------
 def forward_of(x, W1, W2):
     """(h, o) of the network, computed here with float64 numpy."""
     h = 1.0 / (1.0 + np.exp(-(W1 @ x)))

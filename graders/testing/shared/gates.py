@@ -3,7 +3,6 @@ from graders.testing.expect import expect_integer, expect_true
 
 CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
 
-
 PERCEPTRON_HINT = "Return 1 if np.dot(w, x) + b > 0 else 0, as an int (int(...) of a comparison, not True/False)."
 
 

@@ -7,12 +7,9 @@ from graders.testing import strategies as s
 ACCURACY_HINT = ("The number of matches divided by the number of samples len(y_true) (course notes 001 divide by "
                  "10000 because MNIST has 10000 test images): a fraction in [0, 1], not a count or a %.")
 
-
 PRECISION_HINT = "precision[k] = M[k, k] / M[:, k].sum(): out of everything PREDICTED as k (column k)."
 
-
 RECALL_HINT = "recall[k] = M[k, k] / M[k, :].sum(): out of everything that truly IS k (row k)."
-
 
 ZERO_HINT = "Where the denominator is 0, give 0.0: np.divide(tp, den, out=np.zeros(C), where=den > 0)."
 

@@ -5,7 +5,6 @@ from graders.testing.expect import as_array, expect_shape, expect_true, toleranc
 
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
-
 #: The 16 boolean functions of two inputs, by their outputs on (0,0), (0,1), (1,0), (1,1).
 TABLE_NAMES = {
     (0, 0, 0, 0): "FALSE", (0, 0, 0, 1): "AND", (0, 0, 1, 0): "x1 AND NOT x2", (0, 0, 1, 1): "x1",
@@ -14,12 +13,9 @@ TABLE_NAMES = {
     (1, 1, 0, 0): "NOT x1", (1, 1, 0, 1): "NOT x1 OR x2", (1, 1, 1, 0): "NAND", (1, 1, 1, 1): "TRUE",
 }
 
-
 TABLES = {name: np.array(outputs) for outputs, name in TABLE_NAMES.items()}
 
-
 SEEDS = (0, 1, 2)
-
 
 RULE_HINT = ("For each sample: out = 1 if w·x + b > 0 else 0; w += lr * (t - out) * x; b += lr * (t - out). "
              "Update the bias too, threshold the output (strictly: > 0) before taking the error, and report "

@@ -5,10 +5,8 @@ from graders.testing.expect import expect_close, expect_shape, expect_true
 
 Z = 5.0  # standard errors a statistic may stray: a correct implementation fails ~1 in 10^6
 
-
 # The layer output that shows dropout is working (some units dropped, the rest scaled): 600 distinct values.
 TRAINING_X = np.arange(1, 601, dtype=np.float64).reshape(20, 30) / 100
-
 
 SCALE_HINT = "Divide the kept units by the keep probability 1 - ratio (inverted dropout), not by ratio."
 
