@@ -83,8 +83,7 @@ class KernelWorker(Worker):
     how_to_add = "define it with the name and signature the exercise gives, and run its cell"
 
     def __init__(self, namespace: dict, task_id: str):
-        task = tasks.get(task_id)
-        super().__init__(Path.cwd(), task_id, memory_mb=None, probe_cuda=tasks.TORCH in task.requires)
+        super().__init__(Path.cwd(), task_id, memory_mb=None, probe_cuda=tasks.TORCH in tasks.get(task_id).requires)
         self.namespace = namespace
         self.thread: threading.Thread | None = None
 
