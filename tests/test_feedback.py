@@ -5,9 +5,9 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from graders.testing import strategies as s
 from graders.engine.feedback import NotGraded, recording_examples, verdict_for
 from graders.engine.problems import CallTimeout, NotAttempted, StudentException
+from graders.testing import strategies as s
 from graders.testing.expect import CheckFailed, expect_close, tolerance
 
 

@@ -17,7 +17,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tests.kit import EXERCISES, SOLUTIONS, all_variants, make_submission
+from tests.kit import EXERCISES, SOLUTIONS, Variant, all_variants, make_submission
 
 try:   # the kit before its engine had a folder of its own (an editable install may map graders.engine)
     from graders.runner import grade
@@ -25,21 +25,19 @@ except ImportError:
     from graders.engine.runner import grade
 
 
-def submissions(tasks: list[str] | None) -> list[tuple[str, str, str]]:
-    """(label, task, variant path or '' for the reference, 'stub' for the stub)."""
+def submissions(tasks: list[str] | None) -> list[tuple[str, str, Variant | None, Path]]:
+    """(label, task, variant or None, the modules it is made from: the references or the stubs)."""
     from graders import tasks as kit_tasks
 
     ids = tasks or [t.id for t in kit_tasks.TASKS]
-    found = [(f"reference/{t}", t, "") for t in ids] + [(f"stub/{t}", t, "stub") for t in ids]
-    return found + [(str(v), v.task, str(v.path)) for v in all_variants() if v.task in ids]
+    found = [(f"reference/{t}", t, None, SOLUTIONS) for t in ids] + [(f"stub/{t}", t, None, EXERCISES) for t in ids]
+    return found + [(str(v), v.task, v, SOLUTIONS) for v in all_variants() if v.task in ids]
 
 
-def verdicts(job: tuple[str, str, str, float | None]) -> tuple[str, dict]:
-    label, task, variant, cap = job
+def verdicts(job: tuple[str, str, Variant | None, Path, float | None]) -> tuple[str, dict]:
+    label, task, variant, base, cap = job
     with tempfile.TemporaryDirectory() as folder:
-        chosen = next((v for v in all_variants() if str(v.path) == variant), None)
-        base = EXERCISES if variant == "stub" else SOLUTIONS
-        submission = make_submission(Path(folder) / "sub", chosen, base=base)
+        submission = make_submission(Path(folder) / "sub", variant, base=base)
         report = grade(submission, [task], shrink=False, max_call_timeout=cap)
     (result,) = report.tasks
     checks = {c.check: [str(c.verdict.status), c.verdict.message, c.verdict.hint, c.verdict.example]

@@ -4,7 +4,8 @@ Grader suites are ordinary pytest files, ``graders/<tier>/test_<task>.py``. This
 plugin gives each check:
 
 - ``student``: the submission's module for the file's task, running in a worker
-  process (see :mod:`graders.engine.remote`);
+  process (see :mod:`graders.engine.remote`), or a notebook's functions served from a
+  thread of its kernel (``GradingSettings.new_worker``, see :mod:`graders.engine.kernel`);
 - ``reference``: the reference module from ``solutions/`` (hidden tier only: the
   student release has no ``solutions/``).
 
@@ -27,9 +28,9 @@ from hypothesis import HealthCheck, Phase, settings
 
 from graders import tasks
 from graders.engine.feedback import recording_examples, verdict_for
-from graders.kit import GRADERS
 from graders.engine.problems import ModuleUnavailable, StopCheck
 from graders.engine.remote import Worker
+from graders.kit import GRADERS
 from graders.points import load_points
 from graders.report import verdict_lines
 from graders.results import Check, Verdict

@@ -1,9 +1,10 @@
 """Run the grader suites on one submission and score the outcome.
 
 ``grade()`` runs pytest in this process over the suites of the requested tasks
-and tiers, with a collector plugin that turns every check's outcome into a
+and tiers, with a collector plugin that keeps every check's
 :class:`~graders.results.Verdict`. Student code never runs here: the suites
-reach it through worker processes.
+reach it through worker processes (a notebook's cell, :mod:`graders.engine.kernel`,
+runs the same suites with ``run_suites`` and a thread of the kernel instead).
 """
 from __future__ import annotations
 
@@ -122,8 +123,9 @@ def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple 
     collector = Collector()
     if not files:
         return collector
-    # Student code never runs in this process, so pytest's watch for unraisable and thread
-    # exceptions has nothing to catch here; at exit it runs gc.collect() on the whole grader
+    # Student code runs in a worker process (or, for a notebook, in a thread whose loop keeps its
+    # own exceptions), so pytest's watch for unraisable and thread exceptions has nothing to catch
+    # here; at exit it runs gc.collect() on the whole grader
     # (tens of ms per grade in a long-lived class or test process). --tb=no: the plugin
     # replaces a failed check's traceback with its verdict; formatting it first (parsing the
     # source of every frame) cost 60% of grading stubs that fail every check.

@@ -42,7 +42,6 @@ from graders.points import ConfigError
 
 ENV = "DLGRADE_SANDBOX"
 MODES = ("auto", "bwrap", "none")
-WORKER_DIR = WORKER
 WORKER_FILES = ("server.py", "wire.py", "guard.py")
 FILE_SIZE_LIMIT_MB = 512        # the largest file a worker may write
 SYSTEM_DIRS = ("usr", "bin", "sbin", "lib", "lib32", "lib64", "libx32")
@@ -217,7 +216,7 @@ def launch(tmpdir: Path, submission_dir: Path, module: str, fd: int) -> Launch:
         copies = tmpdir / "worker"
         copies.mkdir(exist_ok=True)
         for name in WORKER_FILES:
-            shutil.copyfile(WORKER_DIR / name, copies / name)
+            shutil.copyfile(WORKER / name, copies / name)
         server, submission, home, prefix = str(copies / "server.py"), str(submission_dir), str(work), []
     env.update(HOME=home, TMPDIR=home)
     argv = prefix + [sys.executable, "-I", "-S", "-B", server, str(fd), submission, module]
@@ -252,7 +251,7 @@ def bwrap_argv(submission_dir: Path, work: Path) -> list[str]:
         argv += ["--tmpfs", str(path)]
     argv += ["--ro-bind", str(Path(submission_dir).resolve()), SUBMISSION_MOUNT]
     for name in WORKER_FILES:
-        argv += ["--ro-bind", str(WORKER_DIR / name), f"{WORKER_MOUNT}/{name}"]
+        argv += ["--ro-bind", str(WORKER / name), f"{WORKER_MOUNT}/{name}"]
     return argv + ["--chdir", WORK_MOUNT, "--remount-ro", "/"]
 
 
