@@ -1,11 +1,8 @@
 """Hidden graders for linear_regression: the student's fit against the reference, epoch for epoch."""
-import numpy as np
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
-from graders.testing.expect import expect_close
+from graders.testing.agreement import Agrees
 from graders.testing.shared.linear_regression import descent_path, path_tolerance
 
 
@@ -15,14 +12,12 @@ def data(max_m: int = 30):
         lambda m: st.tuples(s.float_arrays(shape=(m,), low=-3, high=3), s.float_arrays(shape=(m,), low=-10, high=10)))
 
 
-@pytest.mark.hint("Both gradients from the same errors e = W*x + b - y (means, not sums), "
-                  "then W -= lr * mean(e * x) and b -= lr * mean(e); W and b start at 0.0.")
-@given(xy=data(), lr=s.floats(0.001, 0.2), epochs=st.integers(0, 60))
-def test_matches_reference(student, reference, xy, lr, epochs):
-    """fit_linear_regression gives the reference's (W, b) after the same number of epochs."""
-    x, y = xy
-    expected = np.array(reference.fit_linear_regression(x.copy(), y.copy(), lr, epochs))
-    # lr <= 0.2 and |x| <= 3 keep lr·(largest curvature) <= 2: no epoch amplifies rounding.
-    tol = path_tolerance(x, y, lr, descent_path(x, y, lr, epochs))
-    expect_close(student.fit_linear_regression(x, y, lr, epochs), expected,
-                 f"(W, b) = fit_linear_regression(x, y, {lr:g}, {epochs})", tol=tol)
+# lr <= 0.2 and |x| <= 3 keep lr·(largest curvature) <= 2: no epoch amplifies rounding.
+test_matches_reference = Agrees(
+    "fit_linear_regression", st.tuples(data(), s.floats(0.001, 0.2), st.integers(0, 60)).map(lambda c: (*c[0], *c[1:])),
+    what=lambda x, y, lr, epochs: f"(W, b) = fit_linear_regression(x, y, {lr:g}, {epochs})",
+    tol=lambda x, y, lr, epochs: path_tolerance(x, y, lr, descent_path(x, y, lr, epochs)),
+    hint="Both gradients from the same errors e = W*x + b - y (means, not sums), "
+         "then W -= lr * mean(e * x) and b -= lr * mean(e); W and b start at 0.0.",
+    doc="fit_linear_regression gives the reference's (W, b) after the same number of epochs.",
+).check()

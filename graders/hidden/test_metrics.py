@@ -4,7 +4,8 @@ wrong matrix costs its own checks only."""
 import numpy as np
 from hypothesis import given, settings
 
-from graders.testing.expect import as_array, expect_close, expect_equal, expect_true
+from graders.testing.agreement import Agrees
+from graders.testing.expect import as_array, expect_equal, expect_true
 from graders.testing.shared.metrics import (
     ACCURACY_HINT,
     PRECISION_HINT,
@@ -14,23 +15,19 @@ from graders.testing.shared.metrics import (
 )
 
 INT_DTYPES = (np.int8, np.int32, np.int64, np.uint8)
+LABELS = label_pairs(INT_DTYPES).map(lambda case: case[:2])  # accuracy takes no class count
 
 
-@given(case=label_pairs(INT_DTYPES))
-def test_accuracy_matches_reference(student, reference, case):
-    """accuracy agrees with the reference on random labels of any integer dtype."""
-    y_true, y_pred, _ = case
-    expect_close(student.accuracy(y_true, y_pred), reference.accuracy(y_true, y_pred), "accuracy(y_true, y_pred)",
-                 hint=ACCURACY_HINT)
+test_accuracy_matches_reference = Agrees(
+    "accuracy", LABELS, what=lambda y_true, y_pred: "accuracy(y_true, y_pred)", hint=ACCURACY_HINT,
+    doc="accuracy agrees with the reference on random labels of any integer dtype.",
+).check()
 
-
-@given(case=label_pairs(INT_DTYPES))
-def test_confusion_matrix_matches_reference(student, reference, case):
-    """confusion_matrix agrees with the reference (rows true, columns predicted, C x C)."""
-    y_true, y_pred, num_classes = case
-    expect_equal(student.confusion_matrix(y_true, y_pred, num_classes),
-                 reference.confusion_matrix(y_true, y_pred, num_classes),
-                 f"confusion_matrix(y_true, y_pred, {num_classes})")
+test_confusion_matrix_matches_reference = Agrees(
+    "confusion_matrix", label_pairs(INT_DTYPES), exact=True,
+    what=lambda y_true, y_pred, num_classes: f"confusion_matrix(y_true, y_pred, {num_classes})",
+    doc="confusion_matrix agrees with the reference (rows true, columns predicted, C x C).",
+).check()
 
 
 @settings(max_examples=10)  # a dtype shows on the first example
@@ -46,19 +43,14 @@ def test_confusion_matrix_is_integer(student, reference, case):
                 hint="np.zeros((C, C), dtype=np.int64): np.zeros alone makes float64.")
 
 
-@given(case=label_pairs(INT_DTYPES))
-def test_precision_matches_reference(student, reference, case):
-    """precision agrees with the reference (computed on a correct confusion matrix)."""
-    y_true, y_pred, num_classes = case
-    precision = student.with_reference(reference, "confusion_matrix").precision
-    expect_close(precision(y_true, y_pred, num_classes), reference.precision(y_true, y_pred, num_classes),
-                 f"precision(y_true, y_pred, {num_classes})", hint=f"{PRECISION_HINT} {ZERO_HINT}")
+test_precision_matches_reference = Agrees(
+    "precision", label_pairs(INT_DTYPES), helpers=("confusion_matrix",), hint=f"{PRECISION_HINT} {ZERO_HINT}",
+    what=lambda y_true, y_pred, num_classes: f"precision(y_true, y_pred, {num_classes})",
+    doc="precision agrees with the reference (computed on a correct confusion matrix).",
+).check()
 
-
-@given(case=label_pairs(INT_DTYPES))
-def test_recall_matches_reference(student, reference, case):
-    """recall agrees with the reference (computed on a correct confusion matrix)."""
-    y_true, y_pred, num_classes = case
-    recall = student.with_reference(reference, "confusion_matrix").recall
-    expect_close(recall(y_true, y_pred, num_classes), reference.recall(y_true, y_pred, num_classes),
-                 f"recall(y_true, y_pred, {num_classes})", hint=f"{RECALL_HINT} {ZERO_HINT}")
+test_recall_matches_reference = Agrees(
+    "recall", label_pairs(INT_DTYPES), helpers=("confusion_matrix",), hint=f"{RECALL_HINT} {ZERO_HINT}",
+    what=lambda y_true, y_pred, num_classes: f"recall(y_true, y_pred, {num_classes})",
+    doc="recall agrees with the reference (computed on a correct confusion matrix).",
+).check()

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
+from graders.testing.agreement import Agrees
 from graders.testing.expect import EXACT, expect_close, expect_shape, expect_true, tolerance
 from graders.testing.shared.regularization import expect_training_works, nonzero
 
@@ -52,12 +53,10 @@ def test_dropout_train_matches_reference_in_law(student, reference, v, ratio, se
                 got=got_mean, expected=expected_mean)
 
 
-@settings(max_examples=20)
-@given(weights=st.lists(DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e3, high=1e3, dtype=dtype)),
-                        min_size=0, max_size=4),
-       lam=st.floats(0.0, 10.0))
-def test_l2_matches_reference(student, reference, weights, lam):
-    """l2_penalty agrees with the reference for lists of 0 to 4 arrays of any shape, float32 and float64."""
-    expect_close(student.l2_penalty(weights, lam), reference.l2_penalty(weights, lam),
-                 f"l2_penalty(weights, lam={lam}) for {len(weights)} arrays",
-                 tol=tolerance(steps=sum(w.size for w in weights)))
+test_l2_matches_reference = Agrees(
+    "l2_penalty", st.tuples(st.lists(DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e3, high=1e3, dtype=dtype)),
+                                     min_size=0, max_size=4), st.floats(0.0, 10.0)),
+    what=lambda weights, lam: f"l2_penalty(weights, lam={lam}) for {len(weights)} arrays",
+    tol=lambda weights, lam: tolerance(steps=sum(w.size for w in weights)), max_examples=20,
+    doc="l2_penalty agrees with the reference for lists of 0 to 4 arrays of any shape, float32 and float64.",
+).check()

@@ -1,9 +1,9 @@
-"""Hidden graders for softmax: the student's function against the reference."""
+"""Hidden graders for softmax: the student's function against the reference, one row per check."""
 import numpy as np
-from hypothesis import given
 from hypothesis import strategies as st
 
-from graders.testing.expect import expect_close, tolerance
+from graders.testing.agreement import Agrees
+from graders.testing.expect import tolerance
 from graders.testing.shared.softmax import score_arrays
 
 
@@ -12,13 +12,13 @@ def rounding_of(a):
     return tolerance(condition=float(np.max(np.abs(a))))
 
 
-@given(a=score_arrays(-1000, 1000))
-def test_matches_reference(student, reference, a):
-    """softmax agrees with the reference on arrays of any shape, extreme values included."""
-    expect_close(student.softmax(a), reference.softmax(a), "softmax(a)", tol=rounding_of(a))
+test_matches_reference = Agrees(
+    "softmax", st.tuples(score_arrays(-1000, 1000)), what=lambda a: "softmax(a)", tol=rounding_of,
+    doc="softmax agrees with the reference on arrays of any shape, extreme values included.",
+).check()
 
-
-@given(a=score_arrays(-5, 5, dtype=np.float32, shapes=st.tuples(st.integers(1, 6), st.integers(2, 6))))
-def test_float32_input(student, reference, a):
-    """float32 input gives the reference's probabilities."""
-    expect_close(student.softmax(a), reference.softmax(a), "softmax(a) for float32 a", tol=rounding_of(a))
+test_float32_input = Agrees(
+    "softmax", st.tuples(score_arrays(-5, 5, dtype=np.float32, shapes=st.tuples(st.integers(1, 6), st.integers(2, 6)))),
+    what=lambda a: "softmax(a) for float32 a", tol=rounding_of,
+    doc="float32 input gives the reference's probabilities.",
+).check()

@@ -14,6 +14,16 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 
+#: float32's smallest normal number. A nonzero |v| below it may round to 0 in the float32 code a
+#: contract allows (flipping a kink's side), and 1 / v overflows: inputs hold exact zeros instead.
+FLOAT32_TINY = float(np.finfo(np.float32).tiny)
+
+
+def flush_tiny(v: float) -> float:
+    """v, or 0.0 where |v| is below :data:`FLOAT32_TINY` (for ``strategy.map``)."""
+    return 0.0 if abs(v) < FLOAT32_TINY else v
+
+
 @functools.lru_cache(maxsize=1024)
 def shapes(min_dims: int = 1, max_dims: int = 3, min_side: int = 1, max_side: int = 6):
     """Array shapes, e.g. (3,), (2, 5), (1, 4, 2)."""
