@@ -8,7 +8,8 @@ process it waited for: the grader, its workers, bubblewrap), median of ``-n`` ru
 run so that the ratios hold while the machine's speed drifts:
 
 - ``numpy, bwrap`` / ``numpy, none``: ``dlgrade grade solutions --tasks <the 14 numpy tasks>``
-  under bubblewrap / with process isolation only;
+  under bubblewrap / with process isolation only, tasks graded on every core at once (the default);
+- ``numpy, bwrap, 1 job``: the first row with ``--jobs 1``, one task after another (the baseline);
 - ``numpy, in-process``: the same suites through the same plugin, the student's modules served
   from a thread of the grading process (the notebook transport, graders.engine.kernel): what the
   checks cost without a worker process;
@@ -74,13 +75,15 @@ def main(argv=None) -> None:
             module.write(ENDLESS)
         rows = {
             "numpy, bwrap": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "bwrap"}),
+            "numpy, bwrap, 1 job": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY), "--jobs", "1"],
+                                    {sandbox.ENV: "bwrap"}),
             "numpy, none": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "none"}),
             "numpy, in-process": ([sys.executable, "-c", IN_PROCESS, ",".join(NUMPY)], {}),
             "all 15 tasks": ([*dlgrade, "grade", "solutions"], {}),
             "endless loop": ([*dlgrade, "check", "encoding", "--path", str(endless)], {}),
         }
         if not sandbox.probe()[0]:
-            del rows["numpy, bwrap"]
+            del rows["numpy, bwrap"], rows["numpy, bwrap, 1 job"]
         runs = {name: [] for name in rows}
         for _ in range(args.n):   # in turn, so that drift hits every row alike
             for name, (command, env) in rows.items():
@@ -94,6 +97,8 @@ def main(argv=None) -> None:
     wall, cpu = medians[first]
     print(f"{first}: {wall:.2f} s wall (goal <= 3), {cpu:.2f} s CPU (goal <= 5); "
           f"{medians[first][0] / medians['numpy, in-process'][0]:.2f}x the in-process wall (goal <= 1.5)")
+    if "numpy, bwrap, 1 job" in medians:
+        print(f"tasks on every core: {medians['numpy, bwrap, 1 job'][0] / wall:.2f}x faster than one after another")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 import pytest
 
 from graders import tasks
+from tests.kit import all_variants
 
 TASK_IDS = [t.id for t in tasks.TASKS]
 
@@ -21,3 +22,21 @@ def test_untouched_stub_scores_zero_as_not_attempted(stub_report, task_id):
     assert task.checks
     assert task.points == 0
     assert task.status == "not attempted", [c.verdict for c in task.checks]
+
+
+def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path):
+    """grade(jobs=2) grades each task in a process of its own, two at a time: every task's result
+    (points, each check's verdict, a task that is not graded) is the one a single session gives."""
+    from graders.engine.runner import grade
+    from tests.kit import make_submission
+
+    buggy = next(v for v in all_variants() if v.task == "losses" and not v.correct)
+    submission = make_submission(tmp_path / "sub", buggy)
+    (submission / "softmax.py").write_text("def softmax(a:\n", encoding="utf-8")   # cannot be loaded
+    ids = ["softmax", "losses", "encoding"]
+    one_session, side_by_side = (grade(submission, ids, jobs=jobs) for jobs in (1, 2))
+    assert [t.to_dict() for t in side_by_side.tasks] == [t.to_dict() for t in one_session.tasks]
+    assert [t.task for t in side_by_side.tasks] == ids
+    losses = side_by_side.tasks[1]
+    assert 0 < losses.points < losses.max_points
+    assert side_by_side.tasks[0].points == 0 and side_by_side.tasks[2].points == side_by_side.tasks[2].max_points

@@ -32,11 +32,12 @@ def main():
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="write results.json, feedback.txt and plots (PNG) into this folder")
 @click.option("--public-only", is_flag=True, help="run only the public checks")
+@click.option("--jobs", type=click.IntRange(min=1), help="tasks graded at once (default: one per core)")
 @click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True, help=sandbox.UNSAFE_HELP)
-def grade_command(submission, task_ids, json_path, feedback_path, points_path, out_dir, public_only,
+def grade_command(submission, task_ids, json_path, feedback_path, points_path, out_dir, public_only, jobs,
                   unsafe_no_sandbox):
     """Grade a submission folder with the public and hidden graders."""
-    from graders.engine.runner import grade
+    from graders.engine.runner import default_jobs, grade
     from graders.points import ConfigError
     from graders.report import feedback_text, print_table, write_gradescope
 
@@ -48,7 +49,8 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
     try:
         sandbox.refuse_unsandboxed(submission_dir(submission), unsafe_no_sandbox)
         report = grade(submission_dir(submission), task_list(task_ids), tiers=tiers,
-                       points_file=points_path, artifacts=Path(out_dir) if out_dir else None)
+                       points_file=points_path, artifacts=Path(out_dir) if out_dir else None,
+                       jobs=jobs or default_jobs())
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     print_table(report, console)

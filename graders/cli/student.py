@@ -27,10 +27,10 @@ from graders.results import Status
 @click.option("--all", "show_all", is_flag=True, help="show every failing check in full, not just the first per task")
 def check(task_ids, path, show_all):
     """Run the public self-checks on your exercises (all tasks, or the ones named)."""
-    from graders.engine.runner import grade  # start-up time: pytest and numpy
+    from graders.engine.runner import default_jobs, grade  # start-up time: pytest and numpy
 
     ids = task_list(",".join(task_ids))
-    report = grade(submission_dir(path), ids, tiers=("public",))
+    report = grade(submission_dir(path), ids, tiers=("public",), jobs=default_jobs())
     for task in report.tasks:
         colour = {Status.PASSED: "green", Status.NOT_ATTEMPTED: "dim",
                   Status.NOT_GRADED: "magenta"}.get(task.status, "red")

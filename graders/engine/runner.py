@@ -9,10 +9,13 @@ runs the same suites with ``run_suites`` and a thread of the kernel instead).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
+import multiprocessing
 import os
 import warnings
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from unittest import mock
 
@@ -48,6 +51,11 @@ class Collector:
             self.errors[Path(report.nodeid).stem.removeprefix("test_")] = (
                 f"{report.nodeid}: {lines[-1] if lines else 'could not be collected'}")
 
+    def update(self, other: "Collector") -> None:
+        """Take in the verdicts and errors of another session (another task's)."""
+        self.results.update(other.results)
+        self.errors.update(other.errors)
+
 
 class OnlyChecks:
     """A pytest plugin that keeps only the named checks (a name without ``[case]`` keeps every case)."""
@@ -69,9 +77,14 @@ def suite_files(task_ids, tiers) -> list[Path]:
             if (path := GRADERS / tier / f"test_{task_id}.py").is_file()]
 
 
+def default_jobs() -> int:
+    """The processes a grade may run tasks in at once: one per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path | None = None,
           artifacts: Path | None = None, checks=None, *, max_call_timeout: float | None = None,
-          shrink: bool = True, pytest_args: tuple = ()) -> GradeReport:
+          shrink: bool = True, pytest_args: tuple = (), jobs: int = 1) -> GradeReport:
     """Grade the modules in ``submission`` on ``task_ids`` (default: all tasks with suites).
 
     Checks that make files for the student (plots) write them to ``artifacts``. A task whose
@@ -80,7 +93,9 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     only those checks (the kit's own tests); the score then counts only them. ``max_call_timeout``
     caps every time limit on student code (class runs, the kit's tests); ``shrink=False`` skips
     shrinking a failing example (same verdicts, less helpful messages: the kit's tests).
-    ``pytest_args``: more of pytest's own options (``-k``).
+    ``pytest_args``: more of pytest's own options (``-k``). ``jobs`` > 1 grades that many tasks at
+    once, each in a process of its own (the grader and its worker take turns on one core, so one
+    task keeps one core busy); a task's verdicts do not depend on what runs beside it.
     """
     submission = Path(submission)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
@@ -89,11 +104,11 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     points = load_points(points_file)
     isolation = sandbox.describe()  # SandboxError (a ConfigError) where bubblewrap is required but fails
     unmet = {t: r for t in task_ids if (r := tasks.get(t).unmet()) is not None}
-    files = suite_files([t for t in task_ids if t not in unmet], tiers)
+    graded = [t for t in task_ids if t not in unmet]
     kit_before = kit_digest()
     session = GradingSettings(submission, Path(points_file).resolve() if points_file is not None else None,
                               Path(artifacts) if artifacts is not None else None, max_call_timeout, shrink)
-    collector = run_suites(files, session, checks, pytest_args)
+    collector = run_tasks(graded, tiers, session, checks, pytest_args, jobs)
     results = []
     for task_id in task_ids:
         result = _score(task_id, points, collector, tiers)
@@ -112,6 +127,28 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
         report.grader_notes.append("WARNING: the kit's files changed while this submission was graded: "
                                    f"{', '.join(changed[:10])}; check them (git status) before trusting this grade")
     return report
+
+
+def run_tasks(task_ids, tiers, session: GradingSettings, checks=None, pytest_args: tuple = (),
+              jobs: int = 1) -> Collector:
+    """The verdicts of every suite of ``task_ids``: in one pytest session, or with ``jobs`` > 1 one
+    session per task, ``jobs`` processes at a time (forked: pytest, numpy and the kit are imported once)."""
+    jobs = min(jobs, len(task_ids)) if "fork" in multiprocessing.get_all_start_methods() else 1
+    if jobs <= 1:
+        return run_suites(suite_files(task_ids, tiers), session, checks, pytest_args)
+    # The longest first (tasks that need torch train a network), so no core waits alone at the end.
+    order = sorted(task_ids, key=lambda t: not tasks.get(t).requires)
+    run_one = functools.partial(_run_task, tiers=tiers, session=session, checks=checks, pytest_args=pytest_args)
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        by_task = dict(zip(order, pool.map(run_one, order)))
+    collector = Collector()
+    for task_id in task_ids:
+        collector.update(by_task[task_id])
+    return collector
+
+
+def _run_task(task_id: str, tiers, session: GradingSettings, checks, pytest_args) -> Collector:
+    return run_suites(suite_files([task_id], tiers), session, checks, pytest_args)
 
 
 def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple = ()) -> Collector:

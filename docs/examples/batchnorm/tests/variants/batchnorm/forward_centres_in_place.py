@@ -1,0 +1,21 @@
+"""BatchNorm.forward centres x in place (x -= mu), changing the caller's batch: every check that calls it fails."""
+import numpy as np
+
+CAUGHT_BY = ["train_output_is_standardised", "small_variance_forward", "gradient_check", "running_statistics",
+             "eval_uses_running_statistics", "training_matches_reference", "evaluation_matches_reference",
+             "small_variance_matches_reference"]
+
+
+class BatchNorm(BatchNorm):  # noqa: F821 (the reference's, above the variant)
+    def forward(self, x, train_flg=True):
+        if self.running_mean is None:
+            self.running_mean, self.running_var = np.zeros(x.shape[1]), np.zeros(x.shape[1])
+        if not train_flg:
+            return self.gamma * (x - self.running_mean) / np.sqrt(self.running_var + self.eps) + self.beta
+        mu, var = x.mean(axis=0), x.var(axis=0)
+        self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+        self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+        x -= mu
+        self.std = np.sqrt(var + self.eps)
+        self.xn = x / self.std
+        return self.gamma * self.xn + self.beta
