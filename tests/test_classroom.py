@@ -398,3 +398,17 @@ def test_a_report_changed_after_grading_is_graded_again_not_kept(tmp_path, monke
     assert again["ben"].state == "reused"
     assert again["ann"].state == "graded" and again["ann"].total == first["ann"].total
     assert json.loads(report_path.read_text())["total"] == first["ann"].total
+
+
+@pytest.mark.parametrize(("students", "workers", "jobs"), [(1, 2, 2), (3, 2, 1), (2, 5, 2)])
+def test_fewer_submissions_than_workers_grade_their_tasks_side_by_side(tmp_path, monkeypatch, students, workers,
+                                                                        jobs):
+    """Each submission's grader gets the cores no other submission uses: --jobs = workers // submissions."""
+    from graders.classroom import grading
+
+    for n in range(students):
+        make_submission(tmp_path / "class" / f"s{n}")
+    seen = []
+    monkeypatch.setattr(grading._Job, "_run", lambda job, argv, log: seen.append(argv) or "stopped here")
+    grade_class(tmp_path / "class", tmp_path / "out", task_ids=["softmax", "gates"], workers=workers)
+    assert len(seen) == students and all(f"--jobs={jobs}" in argv for argv in seen), seen

@@ -27,7 +27,8 @@ Exit status:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="folder for grades.csv, summary.md, totals.png and students/<student>/")
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
-              help="submissions graded at the same time")
+              help="submissions graded at the same time (with fewer submissions, each grades its tasks "
+                   "on the spare workers' cores)")
 @click.option("--tasks", "task_ids", help="comma-separated task ids (default: all)")
 @click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
               help="points file (default: graders/points.toml)")

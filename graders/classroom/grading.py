@@ -160,6 +160,9 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
     job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout)
+    # Fewer submissions than workers (one student regraded, a small class): each grader takes the
+    # idle workers' cores for its tasks (runner.grade's ``jobs``).
+    job.jobs = max(1, workers // max(1, len(submissions)))
     if on_start:
         on_start(len(submissions))
     outcomes = {}
@@ -197,6 +200,7 @@ class _Job:
         self.fingerprint = fingerprint(task_ids, tiers, points_file, max_call_timeout)
         self.ledger = Ledger(out)
         self.staging: Path | None = None
+        self.jobs = 1   # tasks each submission's grader grades at once
         self.running: set[subprocess.Popen] = set()
         self.lock = threading.Lock()
         self.stopping = False
@@ -228,7 +232,8 @@ class _Job:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         argv = [sys.executable, "-m", "graders.classroom.grading", str(root), str(partial), f"--student={student}",
-                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers), f"--parent={os.getpid()}"]
+                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers), f"--parent={os.getpid()}",
+                f"--jobs={self.jobs}"]
         if self.points_file:
             argv += ["--points", str(Path(self.points_file).resolve())]
         if self.max_call_timeout is not None:
@@ -434,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiers", default=",".join(TIERS))
     parser.add_argument("--points", type=Path)
     parser.add_argument("--max-call-timeout", type=float)
+    parser.add_argument("--jobs", type=int, default=1, help="tasks graded at once")
     parser.add_argument("--note", action="append", default=[])
     parser.add_argument("--parent", type=int, help="the class run's pid: this grader dies with it")
     args = parser.parse_args(argv)
@@ -441,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
         sandbox.die_with_parent(args.parent)
     args.out.mkdir(parents=True, exist_ok=True)
     report = grade(args.submission, args.tasks.split(","), tiers=tuple(args.tiers.split(",")),
-                   points_file=args.points, artifacts=args.out / "plots", max_call_timeout=args.max_call_timeout)
+                   points_file=args.points, artifacts=args.out / "plots", max_call_timeout=args.max_call_timeout,
+                   jobs=args.jobs)
     report.submission = args.student
     report.notes[:0] = args.note
     write_gradescope(report, args.out / "results.json")
