@@ -15,10 +15,11 @@ NUMPY_TASKS = [task.id for task in tasks.TASKS if not task.requires]
 
 
 def samples():
-    """Per numpy task: the reference, the untouched stub, and its first buggy variant."""
+    """Per numpy task: the untouched stub and its first buggy variant. (The reference passes every check
+    both ways: tests/test_reference_and_stubs.py grades it by worker, tests/test_notebooks.py by kernel.)"""
     for task_id in NUMPY_TASKS:
         buggy = sorted((v for v in all_variants() if v.task == task_id and not v.correct), key=lambda v: v.name)
-        for name, variant in [("reference", None), ("stub", None)] + [(v.name, v) for v in buggy[:1]]:
+        for name, variant in [("stub", None)] + [(v.name, v) for v in buggy[:1]]:
             yield pytest.param(task_id, name, variant, id=f"{task_id}-{name}")
 
 
