@@ -159,10 +159,10 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
-    job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout)
     # Fewer submissions than workers (one student regraded, a small class): each grader takes the
     # idle workers' cores for its tasks (runner.grade's ``jobs``).
-    job.jobs = max(1, workers // max(1, len(submissions)))
+    job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout,
+               jobs=max(1, workers // max(1, len(submissions))))
     if on_start:
         on_start(len(submissions))
     outcomes = {}
@@ -193,14 +193,14 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
 class _Job:
     """The settings of one class run, and the grader processes it has running."""
 
-    def __init__(self, out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout):
+    def __init__(self, out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout, jobs=1):
         self.out, self.task_ids, self.tiers = out, task_ids, tiers
         self.points_file, self.max_call_timeout = points_file, max_call_timeout
         self.regrade, self.submission_timeout = regrade, submission_timeout
         self.fingerprint = fingerprint(task_ids, tiers, points_file, max_call_timeout)
         self.ledger = Ledger(out)
         self.staging: Path | None = None
-        self.jobs = 1   # tasks each submission's grader grades at once
+        self.jobs = jobs   # tasks each submission's grader grades at once
         self.running: set[subprocess.Popen] = set()
         self.lock = threading.Lock()
         self.stopping = False

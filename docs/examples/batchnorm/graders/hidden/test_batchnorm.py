@@ -2,7 +2,7 @@
 
 BatchNorm is an object with state, so no check here is a row of graders.testing.agreement's Agrees
 (which calls one module-level function); each one drives both layers through the same calls."""
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing.expect import expect_close
@@ -26,7 +26,6 @@ def expect_backward(mine, ref, x, gamma, dout, where, eps):
     expect_close(mine.dbeta, ref.dbeta, f"BatchNorm.dbeta {where}", tol=dbeta_tol, hint=BACKWARD_HINT)
 
 
-@settings(max_examples=15)
 @given(case=layers(batches=3), momentum=MOMENTA)
 def test_training_matches_reference(student, reference, case, momentum):
     """Three training forwards and a backward agree with the reference: out, running statistics, dx, dgamma, dbeta."""
@@ -40,7 +39,6 @@ def test_training_matches_reference(student, reference, case, momentum):
     expect_backward(mine, ref, xs[-1], gamma, dout, f"after training batch {len(xs)}", ref.eps)
 
 
-@settings(max_examples=15)
 @given(case=layers(batches=3), momentum=MOMENTA)
 def test_evaluation_matches_reference(student, reference, case, momentum):
     """After two training forwards, evaluation forwards (a batch, one row) agree with the reference."""

@@ -3,7 +3,7 @@ and a gradient check of backward against the grader's numerical gradient of sum(
 import functools
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 
 from graders.testing import gradients
 from graders.testing.expect import expect_close, expect_shape
@@ -14,7 +14,6 @@ from graders.testing.shared.batchnorm import (
 )
 
 STEP = 1e-5
-EXAMPLES = 15   # for the checks that make a dozen calls per example
 numerical_gradient = functools.partial(gradients.numerical_gradient, step=STEP)
 
 
@@ -53,7 +52,6 @@ def test_small_variance_forward(student, case):
                  tol=out_tolerance(x, gamma, beta), hint=FORWARD_HINT)
 
 
-@settings(max_examples=EXAMPLES)
 @given(case=layers())
 def test_gradient_check(student, case):
     """BatchNorm.backward(dout)'s dx, dgamma and dbeta match numerical gradients of sum(dout * out)."""
@@ -78,7 +76,6 @@ def test_gradient_check(student, case):
                     dbeta_tol.widened(error), BACKWARD_HINT)
 
 
-@settings(max_examples=EXAMPLES)
 @given(case=layers(batches=3), momentum=MOMENTA)
 def test_running_statistics(student, case, momentum):
     """Each training forward sets running_mean and running_var to momentum * old + (1 - momentum) * the batch's."""
@@ -92,7 +89,6 @@ def test_running_statistics(student, case, momentum):
         expect_close(layer.running_var, var, f"running_var {where}", tol=var_tol, hint=RUNNING_HINT)
 
 
-@settings(max_examples=EXAMPLES)
 @given(case=layers(batches=3), momentum=MOMENTA)
 def test_eval_uses_running_statistics(student, case, momentum):
     """With train_flg=False, forward uses the running statistics (for one row too) and leaves them as they are."""
