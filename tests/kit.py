@@ -21,6 +21,7 @@ import fcntl
 import os
 import pickle
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,21 @@ class Variant:
 
 def all_variants() -> list[Variant]:
     return [Variant(p.parent.name, p) for p in sorted(VARIANTS.glob("*/*.py"))]
+
+
+def copy_of_the_checkout(copy: Path) -> Path:
+    """The kit's files as a checkout has them (tracked and new files, not ignored ones), copied to ``copy``."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=KIT,
+                            capture_output=True)
+    if listed.returncode != 0:  # not a git checkout
+        shutil.copytree(KIT, copy, ignore=shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", ".hypothesis",
+                                                                 "cache"))
+        return copy
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        if (KIT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(KIT / name, copy / name)
+    return copy
 
 
 def make_submission(folder: Path, variant: Variant | None = None, base: Path = SOLUTIONS) -> Path:

@@ -32,7 +32,7 @@ from click.testing import CliRunner
 from graders.cli.kit import main as cli
 from graders.engine import sandbox
 from graders.env import datasets, doctor
-from tests.kit import EXERCISES, KIT, SOLUTIONS, copy_dataset
+from tests.kit import EXERCISES, KIT, SOLUTIONS, copy_dataset, copy_of_the_checkout
 from tests.test_release import Environment, environment_without_the_kit
 
 DOCS = ("README.md", "docs/instructors.md", "docs/authoring.md", "docs/isolation.md", "data/README.md")
@@ -189,18 +189,7 @@ def _children_cpu() -> float:
 @pytest.fixture(scope="module")
 def kit_copy(tmp_path_factory) -> Path:
     """The kit's files as a checkout has them (tracked and new files, not ignored ones), in a folder of their own."""
-    copy = tmp_path_factory.mktemp("kit") / "dlgrade"
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=KIT,
-                            capture_output=True)
-    if listed.returncode != 0:  # not a git checkout
-        shutil.copytree(KIT, copy, ignore=shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", ".hypothesis",
-                                                                 "cache"))
-        return copy
-    for name in filter(None, listed.stdout.decode().split("\0")):
-        if (KIT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(KIT / name, copy / name)
-    return copy
+    return copy_of_the_checkout(tmp_path_factory.mktemp("kit") / "dlgrade")
 
 
 @pytest.fixture(scope="module")

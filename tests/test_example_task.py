@@ -1,6 +1,6 @@
 """docs/examples/batchnorm, the worked example of adding a task, works as its README says.
 
-In a copy of the kit (the files git lists), with the example's files in place and its task registered
+In a copy of the kit (its checkout's files), with the example's files in place and its task registered
 by the README's own Task line and points block, the README's commands run in the copy: `dlgrade sync`
 writes the stub, `dlgrade grade` gives the reference full marks and the stub 0, and the kit's own
 tests/test_variants.py grades every variant as it declares (a buggy one fails the checks its CAUGHT_BY
@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.kit import KIT, Variant
+from tests.kit import KIT, Variant, copy_of_the_checkout
 
 EXAMPLE = KIT / "docs" / "examples" / "batchnorm"
 TASK = "batchnorm"
@@ -28,11 +28,7 @@ def readme_block(language: str) -> str:
 
 def kit_with_the_example(root: Path) -> Path:
     """A copy of the kit with the example's files in place and its task registered as the README says."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=KIT, capture_output=True, check=True).stdout
-    for name in filter(None, listed.decode().split("\0")):
-        if (KIT / name).is_file():
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(KIT / name, root / name)
+    copy_of_the_checkout(root)
     for path in EXAMPLE.rglob("*.py"):
         (root / path.relative_to(EXAMPLE)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, root / path.relative_to(EXAMPLE))
