@@ -305,6 +305,29 @@ def test_a_notebooks_code_is_called_as_in_a_worker():
     worker.stop()
 
 
+def test_stopping_a_worker_ends_its_thread_and_raises_nothing_elsewhere(monkeypatch):
+    """An idle loop ends on its closed socket and is not interrupted (an interrupt landing in a loop
+    that is already ending surfaces in whatever finalizer it runs); one stuck in the notebook's code,
+    even code that swallows the first interrupts, is interrupted until it ends."""
+    unraised = []
+    monkeypatch.setattr(sys, "unraisablehook", unraised.append)
+    names = namespace("def echo(x):\n    return x\n\n"
+                      "def stubborn():\n    for _ in range(3):\n        try:\n            while True:\n"
+                      "                pass\n        except BaseException:\n            pass\n    while True:\n"
+                      "        pass\n")
+    for _ in range(20):
+        worker = kernel.KernelWorker(names, "softmax")
+        assert worker.ensure_started().echo(1) == 1
+        thread = worker.thread
+        worker.stop()
+        assert not thread.is_alive()
+    worker = kernel.KernelWorker(names, "softmax")
+    with pytest.raises(CallTimeout):
+        worker.ensure_started().with_timeout(0.2).stubborn()
+    assert all(t.name != "dlgrade-notebook-code" for t in _threads_after(0.1))
+    assert not unraised, [u.exc_value for u in unraised]
+
+
 def _threads_after(seconds: float):
     import threading
     import time

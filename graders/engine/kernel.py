@@ -103,12 +103,31 @@ class KernelWorker(Worker):
     def stop(self) -> None:
         if self.conn is not None:
             self.conn.close()   # an idle loop ends on it
-        if self.thread is not None and self.thread.is_alive():   # one still in the notebook's code
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread.ident), ctypes.py_object(Interrupted))
+        if self.thread is not None:
+            _end(self.thread)
         self.thread = self.conn = self.root = None
 
     def death_reason(self) -> str:
         return "the notebook's code stopped answering the grader"
+
+
+def _end(thread: threading.Thread, idle_s: float = 0.5, deadline_s: float = 5.0) -> bool:
+    """End the thread serving a notebook's code; True if it ended.
+
+    A loop that was waiting for a request ends by itself once its socket is closed; only one still
+    running the notebook's code after ``idle_s`` is interrupted (an exception sent to a loop that is
+    already ending would surface in whatever finalizer it is running). The interrupt is sent again
+    until the thread ends or ``deadline_s`` passes: code that catches it (a bare ``except:`` in a
+    loop) gets it again.
+    """
+    thread.join(idle_s)
+    interval = 0.05
+    for _ in range(int(deadline_s / interval)):
+        if not thread.is_alive():
+            return True
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(Interrupted))
+        thread.join(interval)
+    return not thread.is_alive()
 
 
 def _serve(loop: NotebookServer) -> None:
