@@ -323,17 +323,34 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def _graders_of(class_pid: int) -> list[int]:
-    """The per-student grader processes a class run started."""
-    found = []
-    for entry in Path("/proc").iterdir():
+def _descendants(pid: int) -> list[int]:
+    """The processes started by process ``pid``, by the processes it started, and so on."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _grading_under(class_pid: int) -> list[int]:
+    """Every process under a class run, once a submission's worker runs (its grader and the warm grader
+    it was forked from are up by then); [] before."""
+    under = _descendants(class_pid)
+    for pid in under:
+        try:
+            if any(arg.endswith(b"server.py") for arg in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")):
+                return under
         except OSError:
             continue
-        if b"graders.classroom.grading" in argv and f"--parent={class_pid}".encode() in argv:
-            found.append(int(entry.name))
-    return found
+    return []
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
@@ -359,15 +376,15 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
                            cwd=KIT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while not (graders := _graders_of(run.pid)) and time.monotonic() < deadline:
+        while not (graders := _grading_under(run.pid)) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert graders, "the class run started no grader process"
+        assert graders, "the class run started no worker for the submission"
         run.send_signal(signal.SIGKILL)
         run.wait()
         deadline = time.monotonic() + 10
         while any(map(_alive, graders)) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not any(map(_alive, graders)), "a grader process outlived the class run that started it"
+        assert not any(map(_alive, graders)), "a process of the class run outlived it"
     finally:
         run.kill()
         run.wait()
@@ -376,6 +393,45 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     (tmp_path / "empty").mkdir()
     grade_class(tmp_path / "empty", tmp_path / "out2", task_ids=TASKS)
     assert not any(folder.exists() for folder in left), "the next run left the killed run's copies of student code"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session(tmp_path):
+    """What the class run relies on: a run's exit status, its output in its log, the request's
+    environment (not the server's), killed with what it started, and none left once the server is closed."""
+    import os
+    import time
+
+    from graders.classroom.warm import WarmPython
+
+    def started_by(log: Path) -> int:
+        deadline = time.monotonic() + 30
+        while not (log.exists() and log.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return int(log.read_text())
+
+    warm = WarmPython([], {**os.environ, "WARM_TEST": "the server's"})
+    try:
+        environment = {**os.environ, "WARM_TEST": "the request's"}
+        run = warm.start("tests.warm_program", ["environment", "more"], tmp_path / "a.log", environment)
+        assert warm.wait(run, 60) == 3
+        assert (tmp_path / "a.log").read_text() == "the request's ['environment', 'more']\n"
+        run = warm.start("tests.warm_program", ["raise"], tmp_path / "b.log", environment)
+        assert warm.wait(run, 60) == 1
+        assert "ValueError: raised by the program" in (tmp_path / "b.log").read_text()
+        run = warm.start("tests.warm_program", ["sleep"], tmp_path / "c.log", environment)
+        grandchild = started_by(tmp_path / "c.log")
+        assert warm.wait(run, 0.2) is None
+        warm.kill(run)
+        assert warm.wait(run, 60) == -9
+        run = warm.start("tests.warm_program", ["sleep"], tmp_path / "d.log", environment)
+        left = [grandchild, run, started_by(tmp_path / "d.log")]
+    finally:
+        warm.close()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, left)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, left)), "a run, or a process it started, outlived the server"
 
 
 def test_a_report_changed_after_grading_is_graded_again_not_kept(tmp_path, monkeypatch):

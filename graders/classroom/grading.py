@@ -1,8 +1,9 @@
 """Grade a whole class: one submission per folder or archive, in parallel, resumable, deterministic.
 
 Each submission is copied or unpacked into a private folder (:mod:`graders.classroom.archives`)
-and graded by a grader process of its own (``python -m graders.classroom.grading``), so that
-nothing a submission does, even to its grader, reaches another submission. Results:
+and graded by a grader process of its own (:func:`main`, forked from a warm process that imported
+what grading needs once: :mod:`graders.classroom.warm`), so that nothing a submission does, even
+to its grader, reaches another submission. Results:
 
     OUT/students/<student>/report.json    every check's verdict, the content hash, the state
     OUT/students/<student>/results.json   Gradescope
@@ -25,8 +26,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,7 +39,8 @@ from graders.engine import sandbox
 from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
-from graders.kit import GRADERS, KIT_ROOT, write_atomically
+from graders.classroom.warm import WarmPython
+from graders.kit import GRADERS, KIT_ROOT, ONE_THREAD, write_atomically
 from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
 from graders.results import State, StudentRecord
 
@@ -184,6 +184,7 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
             raise
         finally:
             pool.shutdown(wait=True)
+            job.close()
     records = {s.student: read_record(out / STUDENTS / s.student)
                or StudentRecord.could_not_grade(s.student, "no report") for s in submissions}
     write_class_files(out, records, task_ids)
@@ -201,9 +202,14 @@ class _Job:
         self.ledger = Ledger(out)
         self.staging: Path | None = None
         self.jobs = jobs   # tasks each submission's grader grades at once
-        self.running: set[subprocess.Popen] = set()
+        self.running: set[int] = set()   # the graders' pids
         self.lock = threading.Lock()
         self.stopping = False
+        self.warm: WarmPython | None = None   # started with the first grader
+
+    def close(self) -> None:
+        if self.warm is not None:
+            self.warm.close()
 
     def grade(self, sub: Submission) -> Outcome:
         if sub.problem:
@@ -231,9 +237,8 @@ class _Job:
         partial = self.staging / "results" / student
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        argv = [sys.executable, "-m", "graders.classroom.grading", str(root), str(partial), f"--student={student}",
-                "--tasks", ",".join(self.task_ids), "--tiers", ",".join(self.tiers), f"--parent={os.getpid()}",
-                f"--jobs={self.jobs}"]
+        argv = [str(root), str(partial), f"--student={student}", "--tasks", ",".join(self.task_ids),
+                "--tiers", ",".join(self.tiers), f"--jobs={self.jobs}"]
         if self.points_file:
             argv += ["--points", str(Path(self.points_file).resolve())]
         if self.max_call_timeout is not None:
@@ -254,24 +259,26 @@ class _Job:
                        not_graded=tuple(t.task for t in record.report.not_graded))
 
     def _run(self, argv: list[str], log_path: Path) -> str:
-        """Run one grader process; '' if it finished, else what went wrong."""
-        env = dict(os.environ)
-        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            env.setdefault(name, "1")   # one core per grader: parallel runs do not fight over cores
-        with open(log_path, "wb") as log, self.lock:
+        """Run one grader process (:func:`main` with ``argv``); '' if it finished, else what went wrong."""
+        environment = dict(os.environ)
+        for name in ONE_THREAD:
+            environment.setdefault(name, "1")
+        with self.lock:
             if self.stopping:
                 return "the class run was interrupted"
-            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                    env=env, cwd=KIT_ROOT, start_new_session=True)
-            self.running.add(proc)
+            if self.warm is None:
+                self.warm = WarmPython(["graders.classroom.preload"], environment)
+            pid = self.warm.start("graders.classroom.grading", argv, log_path, environment)
+            self.running.add(pid)
         try:
-            code = proc.wait(timeout=self.submission_timeout)
-        except subprocess.TimeoutExpired:
-            _kill(proc)
-            return f"grading took longer than {self.submission_timeout:g} s and was stopped"
+            code = self.warm.wait(pid, self.submission_timeout)
+            if code is None:
+                self.warm.kill(pid)
+                self.warm.wait(pid)
+                return f"grading took longer than {self.submission_timeout:g} s and was stopped"
         finally:
             with self.lock:
-                self.running.discard(proc)
+                self.running.discard(pid)
         if code != 0:
             lines = log_path.read_text(errors="replace").strip().splitlines()
             return f"the grader process failed (exit status {code}): {lines[-1][:300] if lines else ''}"
@@ -279,8 +286,8 @@ class _Job:
 
     def kill_running(self) -> None:
         with self.lock:
-            for proc in list(self.running):
-                _kill(proc)
+            for pid in list(self.running):
+                self.warm.kill(pid)
 
     def _failed(self, student: str, digest: str, problem: str) -> Outcome:
         """Record a submission that could not be graded (it is tried again on the next run)."""
@@ -319,14 +326,6 @@ def _still_valid(previous: StudentRecord | None, digest: str, fingerprint: str) 
     A task that could not be graded (no dataset, no PyTorch) is tried again on every run."""
     return (previous is not None and previous.graded and previous.complete
             and previous.content_hash == digest and previous.fingerprint == fingerprint)
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)   # the grader; its workers die with it
-    except ProcessLookupError:
-        pass
-    proc.wait()
 
 
 # -- files ------------------------------------------------------------------------------------------
