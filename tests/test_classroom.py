@@ -434,6 +434,15 @@ def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session
     assert not any(map(_alive, left)), "a run, or a process it started, outlived the server"
 
 
+def test_a_warm_server_that_cannot_start_costs_each_submission_its_grade_with_the_reason(tmp_path, monkeypatch):
+    from graders.classroom import grading
+
+    monkeypatch.setattr(grading, "PRELOAD", ["tests.no_such_module"])
+    make_submission(tmp_path / "class" / "ann")
+    (outcome,) = grade_class(tmp_path / "class", tmp_path / "out", task_ids=["softmax"])
+    assert outcome.state == "failed" and "the warm grader process ended" in outcome.problem
+
+
 def test_a_report_changed_after_grading_is_graded_again_not_kept(tmp_path, monkeypatch):
     """A process left behind (possible without bubblewrap) rewrites a student's report.json with full
     marks: the next run finds it is not what it signed, grades the student again and gets the real grade."""

@@ -39,7 +39,7 @@ from graders.engine import sandbox
 from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
-from graders.classroom.warm import WarmPython
+from graders.classroom.warm import WarmPython, WarmServerEnded
 from graders.kit import GRADERS, KIT_ROOT, ONE_THREAD, write_atomically
 from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
 from graders.results import State, StudentRecord
@@ -52,6 +52,7 @@ SUBMISSION_TIMEOUT_S = 3600.0
 #: The folders of graders/ whose files run no part of a grade (the command lines, nbgrader's notebooks,
 #: the stubs and the student release): changing them does not regrade a class.
 NOT_GRADING_FOLDERS = ("cli", "notebooks", "authoring")
+PRELOAD = ["graders.classroom.preload"]   # what the warm process that forks the graders imports
 STAGING_PREFIX = "dlgrade-class-"   # + the run's pid: a later run removes the folder of a run killed mid-way
 
 
@@ -267,8 +268,11 @@ class _Job:
             if self.stopping:
                 return "the class run was interrupted"
             if self.warm is None:
-                self.warm = WarmPython(["graders.classroom.preload"], environment)
-            pid = self.warm.start("graders.classroom.grading", argv, log_path, environment)
+                self.warm = WarmPython(PRELOAD, environment)
+            try:
+                pid = self.warm.start("graders.classroom.grading", argv, log_path, environment)
+            except WarmServerEnded as exc:
+                return str(exc)
             self.running.add(pid)
         try:
             code = self.warm.wait(pid, self.submission_timeout)

@@ -35,6 +35,10 @@ from graders.engine import sandbox
 from graders.kit import KIT_ROOT
 
 
+class WarmServerEnded(Exception):
+    """The server is gone (it could not import what it preloads, or it was killed): no run can start."""
+
+
 class WarmPython:
     """The class run's end of a warm server: start runs, wait for them, stop the server."""
 
@@ -54,7 +58,8 @@ class WarmPython:
             self._send(request)
             self.changed.wait_for(lambda: self.started or self.server.poll() is not None)
             if not self.started:
-                raise RuntimeError(f"the warm grader ended (exit status {self.server.returncode})")
+                raise WarmServerEnded(f"the warm grader process ended (exit status {self.server.returncode}; "
+                                      "its error is above, in the class run's output)")
             return self.started.pop()
 
     def wait(self, pid: int, timeout: float | None = None) -> int | None:
