@@ -20,6 +20,7 @@ children still running, with their sessions, as it goes (a child it could not re
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -58,28 +59,35 @@ class WarmPython:
             self._send(request)
             self.changed.wait_for(lambda: self.started or self.server.poll() is not None)
             if not self.started:
-                raise WarmServerEnded(f"the warm grader process ended (exit status {self.server.returncode}; "
-                                      "its error is above, in the class run's output)")
+                raise self._ended()
             return self.started.pop()
 
     def wait(self, pid: int, timeout: float | None = None) -> int | None:
-        """Run ``pid``'s exit status once it ended; None if it runs past ``timeout`` seconds."""
+        """The exit status of run ``pid`` once it ended; None if it runs past ``timeout`` seconds."""
         with self.changed:
             self.changed.wait_for(lambda: pid in self.exits or self.server.poll() is not None, timeout)
             return self.exits.get(pid, -signal.SIGKILL if self.server.poll() is not None else None)
 
     def kill(self, pid: int) -> None:
         """Kill run ``pid`` and everything in its session, if it still runs."""
-        with self.lock:
+        with self.lock, contextlib.suppress(WarmServerEnded):   # a server gone took its runs with it
             self._send({"kill": pid})
 
     def _send(self, request: dict) -> None:
-        self.server.stdin.write(json.dumps(request).encode() + b"\n")
-        self.server.stdin.flush()
+        try:
+            self.server.stdin.write(json.dumps(request).encode() + b"\n")
+            self.server.stdin.flush()
+        except OSError as exc:   # the server is gone (a broken pipe)
+            raise self._ended() from exc
+
+    def _ended(self) -> WarmServerEnded:
+        self.server.wait()
+        return WarmServerEnded(f"the warm grader process ended (exit status {self.server.returncode}; "
+                               "its error is above, in the class run's output)")
 
     def close(self) -> None:
         """End the server (runs still going end with it)."""
-        if self.server.stdin and not self.server.stdin.closed:
+        with contextlib.suppress(OSError):
             self.server.stdin.close()
         self.server.wait()
 
