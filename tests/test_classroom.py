@@ -340,13 +340,15 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _grading_under(class_pid: int) -> list[int]:
-    """Every process under a class run, once a submission's worker runs (its grader and the warm grader
-    it was forked from are up by then); [] before."""
+def _grading_under(class_pid: int, module: str) -> list[int]:
+    """Every process under a class run, once a submission's worker for ``module`` runs (its grader and
+    the warm grader it was forked from are up by then); [] before. (The sandbox's probe also names the
+    worker's server.py, but runs no module: it may run before the submission is even unpacked.)"""
     under = _descendants(class_pid)
     for pid in under:
         try:
-            if any(arg.endswith(b"server.py") for arg in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")):
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0").split(b"\0")
+            if argv[-1] == module.encode() and any(arg.endswith(b"server.py") for arg in argv):
                 return under
         except OSError:
             continue
@@ -376,7 +378,7 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
                            cwd=KIT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while not (graders := _grading_under(run.pid)) and time.monotonic() < deadline:
+        while not (graders := _grading_under(run.pid, "softmax")) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert graders, "the class run started no worker for the submission"
         run.send_signal(signal.SIGKILL)
