@@ -106,3 +106,24 @@ def test_examples_do_not_depend_on_the_modules_loaded(tmp_path, monkeypatch):
         assert examples() == before
     finally:
         sys.modules.pop("local_constants_module", None)
+
+
+def test_a_failed_check_writes_no_hypothesis_patch(tmp_path, monkeypatch):
+    """hypothesis's plugin would make a patch file of each failing example for the suite's source,
+    importing its patching module (and libcst) on every failing check: a grade leaves it alone, since
+    the feedback's example is the kit's own record."""
+    import sys
+    import types
+
+    from graders.engine.runner import grade
+    from tests.kit import all_variants, make_submission
+
+    calls = []
+    patching = types.ModuleType("hypothesis.extra._patching")
+    patching.FAIL_MSG = "failed"
+    patching.get_patch_for = lambda *args: calls.append(args)
+    monkeypatch.setitem(sys.modules, "hypothesis.extra._patching", patching)
+    buggy = next(v for v in all_variants() if v.task == "softmax" and not v.correct)
+    report = grade(make_submission(tmp_path / "sub", buggy), ["softmax"])
+    assert any(failed.verdict.example for failed in report.tasks[0].failures)   # hypothesis found examples
+    assert not calls
