@@ -436,6 +436,23 @@ def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session
     assert not any(map(_alive, left)), "a run, or a process it started, outlived the server"
 
 
+def test_a_submission_past_the_class_runs_time_limit_is_stopped_and_named(tmp_path):
+    """``submission_timeout``: the grader is killed with its workers, the student reads why, the others are graded."""
+    import time
+
+    slow = make_submission(tmp_path / "class" / "slow")
+    with open(slow / "softmax.py", "a", encoding="utf-8") as module:
+        module.write("\n\nimport time\n\ntime.sleep(120)\n")   # its worker takes 30 s (the cap) to give up
+    make_submission(tmp_path / "class" / "ann")
+    started = time.monotonic()
+    outcomes = {o.student: o for o in grade_class(tmp_path / "class", tmp_path / "out", task_ids=["softmax"],
+                                                   workers=2, submission_timeout=3, max_call_timeout=30)}
+    assert time.monotonic() - started < 25   # not stopped, the slow grader would wait 30 s for its worker
+    assert outcomes["ann"].state == "graded" and outcomes["ann"].total == outcomes["ann"].max_total
+    assert outcomes["slow"].state == "failed"
+    assert outcomes["slow"].problem == "grading took longer than 3 s and was stopped"
+
+
 def test_a_warm_server_that_cannot_start_costs_each_submission_its_grade_with_the_reason(tmp_path, monkeypatch):
     from graders.classroom import grading
 
