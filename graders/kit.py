@@ -1,4 +1,4 @@
-"""Where the kit's parts are, the two file helpers every role uses, and the one-thread setting of graders."""
+"""Where the kit's parts are, and the two file helpers every role uses."""
 from __future__ import annotations
 
 import os
@@ -16,9 +16,6 @@ SOLUTIONS = KIT_ROOT / "solutions"
 EXERCISES = KIT_ROOT / "exercises"
 WORKER = GRADERS / "worker"
 TOMLDecodeError = tomllib.TOMLDecodeError
-#: Set to 1 for the graders of a class run (before numpy loads: its BLAS sizes its thread pool then),
-#: so graders running side by side do not fight over cores; a value already set is kept.
-ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def read_toml(path: Path) -> dict:

@@ -40,7 +40,7 @@ from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
 from graders.classroom.warm import WarmPython, WarmServerEnded
-from graders.kit import GRADERS, KIT_ROOT, ONE_THREAD, write_atomically
+from graders.kit import GRADERS, KIT_ROOT, write_atomically
 from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
 from graders.results import State, StudentRecord
 
@@ -53,6 +53,9 @@ SUBMISSION_TIMEOUT_S = 3600.0
 #: the stubs and the student release): changing them does not regrade a class.
 NOT_GRADING_FOLDERS = ("cli", "notebooks", "authoring")
 PRELOAD = ["graders.classroom.preload"]   # what the warm process that forks the graders imports
+#: Set to 1 for the graders (and the warm process, before it loads numpy, whose BLAS sizes its thread
+#: pool then), so graders side by side do not fight over cores; a value already set is kept.
+ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 STAGING_PREFIX = "dlgrade-class-"   # + the run's pid: a later run removes the folder of a run killed mid-way
 
 
