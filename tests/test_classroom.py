@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -323,6 +324,14 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _eventually(condition, seconds: float, interval: float = 0.1):
+    """``condition()``'s first true value within ``seconds``, polling every ``interval`` (else its last value)."""
+    deadline = time.monotonic() + seconds
+    while not (value := condition()) and time.monotonic() < deadline:
+        time.sleep(interval)
+    return value
+
+
 def _descendants(pid: int) -> list[int]:
     """The processes started by process ``pid``, by the processes it started, and so on."""
     children: dict[int, list[int]] = {}
@@ -362,7 +371,6 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
     import subprocess
     import sys
     import tempfile
-    import time
 
     # A temporary folder of this test's own: class runs of other tests (in parallel) clean theirs.
     temporary = tmp_path / "tmp"
@@ -377,15 +385,11 @@ def test_a_killed_class_run_leaves_no_grader_running_and_the_next_run_removes_it
                             str(class_dir), "--out", str(tmp_path / "out"), "--tasks", "softmax"],
                            cwd=KIT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while not (graders := _grading_under(run.pid, "softmax")) and time.monotonic() < deadline:
-            time.sleep(0.2)
+        graders = _eventually(lambda: _grading_under(run.pid, "softmax"), 60, interval=0.2)
         assert graders, "the class run started no worker for the submission"
         run.send_signal(signal.SIGKILL)
         run.wait()
-        deadline = time.monotonic() + 10
-        while any(map(_alive, graders)) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        _eventually(lambda: not any(map(_alive, graders)), 10)
         assert not any(map(_alive, graders)), "a process of the class run outlived it"
     finally:
         run.kill()
@@ -402,14 +406,11 @@ def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session
     """What the class run relies on: a run's exit status, its output in its log, the request's
     environment (not the server's), killed with what it started, and none left once the server is closed."""
     import os
-    import time
 
     from graders.classroom.warm import WarmPython
 
     def started_by(log: Path) -> int:
-        deadline = time.monotonic() + 30
-        while not (log.exists() and log.read_text().strip()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _eventually(lambda: log.exists() and log.read_text().strip(), 30, interval=0.05)
         return int(log.read_text())
 
     warm = WarmPython([], {**os.environ, "WARM_TEST": "the server's"})
@@ -430,15 +431,12 @@ def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session
         left = [grandchild, run, started_by(tmp_path / "d.log")]
     finally:
         warm.close()
-    deadline = time.monotonic() + 10
-    while any(map(_alive, left)) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _eventually(lambda: not any(map(_alive, left)), 10)
     assert not any(map(_alive, left)), "a run, or a process it started, outlived the server"
 
 
 def test_a_submission_past_the_class_runs_time_limit_is_stopped_and_named(tmp_path):
     """``submission_timeout``: the grader is killed with its workers, the student reads why, the others are graded."""
-    import time
 
     slow = make_submission(tmp_path / "class" / "slow")
     with open(slow / "softmax.py", "a", encoding="utf-8") as module:
