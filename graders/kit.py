@@ -31,3 +31,8 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     else:
         temporary.write_bytes(data)
     os.replace(temporary, path)
+
+
+def spreadsheet_text(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (=, +, -, @ start one)."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

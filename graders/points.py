@@ -23,14 +23,35 @@ class TaskPoints:
         return self.weights.get(check, 1.0)
 
 
-def load_points(path: Path | None = None) -> dict[str, TaskPoints]:
+#: Who sees a check's result on Gradescope, and when (its autograder specification's words).
+VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
+DEFAULT_VISIBILITY = {"public": "visible", "hidden": "after_due_date"}
+
+
+def _read(path: Path | None) -> tuple[Path, dict]:
     path = Path(path or DEFAULT_POINTS)
     try:
-        raw = read_toml(path)
+        return path, read_toml(path)
     except FileNotFoundError:
         raise ConfigError(f"points file {path} not found") from None
     except TOMLDecodeError as exc:
         raise ConfigError(f"points file {path} is not valid TOML: {exc}") from None
+
+
+def load_visibility(path: Path | None = None) -> dict[str, str]:
+    """The points file's ``[gradescope.visibility]``: tier -> when a student sees a check of that tier on
+    Gradescope (default: public checks ``visible``, hidden checks ``after_due_date``)."""
+    path, raw = _read(path)
+    given = raw.get("gradescope", {}).get("visibility", {})
+    chosen = {**DEFAULT_VISIBILITY, **given} if isinstance(given, dict) else None
+    if chosen is None or set(chosen) != set(DEFAULT_VISIBILITY) or not set(chosen.values()) <= set(VISIBILITIES):
+        raise ConfigError(f"{path}: [gradescope.visibility] sets `public` and `hidden` (the check tiers) to one of "
+                          f"{', '.join(VISIBILITIES)}")
+    return chosen
+
+
+def load_points(path: Path | None = None) -> dict[str, TaskPoints]:
+    path, raw = _read(path)
     tasks = {}
     for task_id, entry in raw.get("tasks", {}).items():
         try:

@@ -1,8 +1,6 @@
-"""Show a :class:`~graders.engine.runner.GradeReport`: a terminal table, feedback text, Gradescope JSON."""
+"""Show a :class:`~graders.results.GradeReport`: a terminal table and feedback text (the gradebooks' formats are
+in :mod:`graders.gradebooks`)."""
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -104,39 +102,6 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
                 console.print(task_feedback(task), markup=False, highlight=False, soft_wrap=True)
 
 
-def gradescope_json(report: GradeReport) -> dict:
-    """Gradescope's results.json: one test entry per task, everything in it visible to the student
-    (so nothing about the grading machine: that is in ``report.grader_notes``)."""
-    tests = [{
-        "name": f"{task.task}: {task.title}",
-        "score": task.points if task.graded else 0.0,
-        "max_score": task.max_points,
-        "status": Status.PASSED.value if task.status is Status.PASSED else Status.FAILED.value,
-        "output": task_feedback(task) if task.graded else f"NOT GRADED: {task.not_graded}",
-        "visibility": "visible",
-    } for task in report.tasks]
-    output = list(report.notes)
-    if not report.complete:
-        output.append(f"Not graded: {', '.join(t.task for t in report.not_graded)}. The score counts the graded "
-                      "tasks only; your instructor will grade the rest.")
-    return {
-        "score": report.total,
-        "output": "\n".join(output),
-        "visibility": "visible",
-        "stdout_visibility": "hidden",
-        "tests": tests,
-    }
-
-
-def write_gradescope(report: GradeReport, path: Path) -> None:
-    Path(path).write_text(json.dumps(gradescope_json(report), indent=2) + "\n", encoding="utf-8")
-
-
 def could_not_grade_text(record: StudentRecord) -> str:
     """The feedback of a class run's student whose submission could not be graded."""
     return f"Your submission could not be graded: {record.problem}\nPlease tell your instructor.\n"
-
-
-def could_not_grade_gradescope(record: StudentRecord) -> dict:
-    """Gradescope's results.json for a submission that could not be graded: 0, and why."""
-    return {"score": 0, "output": could_not_grade_text(record), "visibility": "visible", "tests": []}

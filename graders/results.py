@@ -103,25 +103,34 @@ class Verdict:
 
 @dataclass
 class CheckResult:
+    """A check's verdict in a grade, with its weight, how long it ran (``seconds``: setup, call and
+    teardown) and what it measured on the student's code (``measures``: e.g. an MNIST test accuracy,
+    which a leaderboard shows)."""
+
     task: str
     check: str
     tier: str
     description: str
     weight: float
     verdict: Verdict
+    seconds: float = 0.0
+    measures: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, check: Check, weight: float, verdict: Verdict) -> "CheckResult":
-        return cls(check.task, check.name, check.tier, check.description, weight, verdict)
+    def of(cls, check: Check, weight: float, verdict: Verdict, seconds: float = 0.0,
+           measures: dict[str, float] | None = None) -> "CheckResult":
+        return cls(check.task, check.name, check.tier, check.description, weight, verdict, seconds,
+                   dict(measures or {}))
 
     def to_dict(self) -> dict:
         return {"check": self.check, "tier": self.tier, "description": self.description, "weight": self.weight,
-                **self.verdict.to_dict()}
+                **self.verdict.to_dict(), "seconds": self.seconds, "measures": dict(self.measures)}
 
     @classmethod
     def from_dict(cls, task: str, data: dict) -> "CheckResult":
         return cls(task, data["check"], data.get("tier", ""), data.get("description", ""),
-                   data.get("weight", 1.0), Verdict.from_dict(data))
+                   data.get("weight", 1.0), Verdict.from_dict(data), float(data.get("seconds", 0.0)),
+                   {str(k): float(v) for k, v in data.get("measures", {}).items()})
 
 
 @dataclass
@@ -157,6 +166,15 @@ class TaskResult:
         return [c for c in self.checks
                 if not c.verdict.passed and c.verdict.status not in (Status.NOT_RUN, Status.NOT_GRADED)]
 
+    def check_points(self, check: CheckResult) -> tuple[float, float]:
+        """(earned, possible) for one of this task's checks: the task's points shared by weight among
+        the checks that count (a check not run has no share). A task not graded earns nothing."""
+        weight = sum(c.weight for c in self.checks if c.verdict.counted)
+        if not check.verdict.counted or not weight:
+            return 0.0, 0.0
+        possible = self.max_points * check.weight / weight
+        return (possible if check.verdict.passed and self.graded else 0.0), possible
+
     def to_dict(self) -> dict:
         return {"task": self.task, "title": self.title, "points": self.points, "max_points": self.max_points,
                 "status": self.status.value, "not_graded": self.not_graded,
@@ -182,6 +200,7 @@ class GradeReport:
     tasks: list[TaskResult]
     notes: list[str] = field(default_factory=list)
     grader_notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0   # the grade's wall time
 
     @property
     def total(self) -> float:
@@ -205,12 +224,12 @@ class GradeReport:
         """The report as plain JSON data."""
         return {"submission": self.submission, "total": self.total, "max_total": self.max_total,
                 "complete": self.complete, "notes": list(self.notes), "grader_notes": list(self.grader_notes),
-                "tasks": [t.to_dict() for t in self.tasks]}
+                "seconds": self.seconds, "tasks": [t.to_dict() for t in self.tasks]}
 
     @classmethod
     def from_dict(cls, data: dict) -> "GradeReport":
         return cls(data.get("submission", ""), [TaskResult.from_dict(t) for t in data.get("tasks", [])],
-                   list(data.get("notes", [])), list(data.get("grader_notes", [])))
+                   list(data.get("notes", [])), list(data.get("grader_notes", [])), float(data.get("seconds", 0.0)))
 
 
 @dataclass

@@ -37,6 +37,7 @@ def state_folder_of_the_run(tmp_path_factory):
 WORKER_GROUPS = {
     "reference": [r"tests/test_points\.py::", r"tests/test_reference_and_stubs\.py::",
                   r"tests/test_results\.py::test_a_grade_reads_back",
+                  r"tests/test_gradebooks\.py::test_the_reference_",
                   r"tests/test_variants\.py::test_every_check_is_caught_by_a_buggy_variant$"],
     "docs": [r"tests/test_docs\.py::test_(readme|authoring_guide|data_readme)_as_written$"],
     "docs-instructors": [r"tests/test_docs\.py::test_instructors_guide_as_written$"],

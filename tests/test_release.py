@@ -24,7 +24,9 @@ from tests.kit import KIT, SOLUTIONS
 
 #: Imports of instructor-only modules that shipped files may make: the kit's command line
 #: (graders/cli/kit.py) lists the instructors' commands; in the release graders.cli.student replaces it.
-UNREACHED_IMPORTS = {("graders/cli/kit.py", f"graders.{folder}.commands") for folder in ("authoring", "classroom", "notebooks")}
+UNREACHED_IMPORTS = {("graders/cli/kit.py", f"graders.{folder}.commands")
+                     for folder in ("authoring", "classroom", "notebooks", "gradebooks")}
+UNREACHED_IMPORTS |= {("graders/cli/kit.py", "graders.gradebooks.gradescope")}
 
 
 @pytest.fixture(scope="module")

@@ -41,11 +41,12 @@ def test_what_was_not_graded_or_not_run_reads_back_too():
 
 def test_status_words_are_spelled_in_the_result_model_only():
     """Outside graders/results.py no string constant is a status word (docstrings aside; the worker
-    speaks its wire protocol, not results)."""
+    speaks its wire protocol, not results, and the gradebook formats write other platforms' words:
+    JUnit's ``<error>``, Gradescope's "passed", which are not the kit's statuses even where spelled alike)."""
     words = {s.value for s in Status} | {s.value for s in State}
     found = []
     for path in sorted(GRADERS.rglob("*.py")):
-        if path.name == "results.py" or "worker" in path.parts:
+        if path.name == "results.py" or "worker" in path.parts or "gradebooks" in path.parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(node.body[0].value) for node in ast.walk(tree)

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graders.cli.common import task_list
+from graders.cli.common import CannotRun, task_list
 from graders.engine import sandbox
 from graders.results import State
 
@@ -53,7 +53,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     try:
         sandbox.refuse_unsandboxed(Path(submissions_dir), unsafe_no_sandbox)
     except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise CannotRun(str(exc)) from None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         bar = progress.add_task("grading", total=None)
@@ -70,7 +70,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
                                    max_call_timeout=max_call_timeout, regrade=regrade,
                                    on_start=lambda n: progress.update(bar, total=n), on_result=on_result)
         except (ClassError, ConfigError) as exc:
-            raise click.ClickException(str(exc)) from None
+            raise CannotRun(str(exc)) from None
     counts = {state: sum(o.state is state for o in outcomes) for state in State}
     console.print(f"{len(outcomes)} submissions: {counts[State.GRADED]} graded, {counts[State.REUSED]} unchanged "
                   f"(kept), {counts[State.FAILED]} could not be graded")

@@ -41,7 +41,9 @@ from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
 from graders.classroom.warm import WarmPython, WarmServerEnded
 from graders.kit import GRADERS, KIT_ROOT, write_atomically
-from graders.report import could_not_grade_gradescope, could_not_grade_text, feedback_text, write_gradescope
+from graders.gradebooks import gradescope
+from graders.points import load_visibility
+from graders.report import could_not_grade_text, feedback_text
 from graders.results import State, StudentRecord
 
 STUDENTS = "students"
@@ -161,6 +163,7 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     """
     out = Path(out)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
+    load_visibility(points_file)   # a points file each grader would refuse: said once, here (ConfigError)
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
     # Fewer submissions than workers (one student regraded, a small class): each grader takes the
@@ -303,7 +306,7 @@ class _Job:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         (partial / "feedback.txt").write_text(could_not_grade_text(record), encoding="utf-8")
-        _write_json(partial / "results.json", could_not_grade_gradescope(record))
+        _write_json(partial / "results.json", gradescope.could_not_grade_json(record))
         _write_json(partial / REPORT, record.to_dict())
         publish(partial, self.out / STUDENTS / student)
         return Outcome(student, State.FAILED, problem=problem)
@@ -457,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
                    jobs=args.jobs)
     report.submission = args.student
     report.notes[:0] = args.note
-    write_gradescope(report, args.out / "results.json")
+    gradescope.write_results(report, args.out / "results.json", load_visibility(args.points))
     (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
     if (args.out / "plots").is_dir() and not any((args.out / "plots").iterdir()):
         (args.out / "plots").rmdir()

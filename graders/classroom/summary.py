@@ -11,7 +11,7 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-from graders.kit import write_atomically
+from graders.kit import spreadsheet_text, write_atomically
 from graders.results import StudentRecord
 
 CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
@@ -38,11 +38,11 @@ def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
     writer.writerow(["student", *task_ids, "total", "problem"])
     for student, record in records.items():
         if not record.graded:
-            writer.writerow([_cell(student), *([""] * len(task_ids)), "", record.problem])
+            writer.writerow([spreadsheet_text(student), *([""] * len(task_ids)), "", record.problem])
             continue
         points = {t.task: t.points for t in record.tasks if t.graded}
         problem = "; ".join(f"not graded: {t.task}: {t.not_graded}" for t in record.report.not_graded)
-        writer.writerow([_cell(student), *(_number(points[t]) if t in points else "" for t in task_ids),
+        writer.writerow([spreadsheet_text(student), *(_number(points[t]) if t in points else "" for t in task_ids),
                          _number(record.total), problem])
     return buffer.getvalue()
 
@@ -124,9 +124,3 @@ def histogram(totals: list[float], max_total: float, path: Path) -> None:
 
 def _number(value: float) -> str:
     return f"{value:g}"
-
-
-def _cell(text: str) -> str:
-    """A text cell a spreadsheet shows as text, never runs as a formula (=, +, -, @ start one)."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-

@@ -12,6 +12,13 @@ from graders.engine.submission import SubmissionShapeError, module_folder
 console = Console(highlight=False)
 
 
+class CannotRun(click.ClickException):
+    """The command could not run (a bad folder or file): its one-line message, exit status 2, which
+    commands whose status 1 means "some student was not graded" keep apart from that."""
+
+    exit_code = 2
+
+
 def task_list(value: str | None) -> list[str] | None:
     """The task ids in ``value`` ("softmax,gates"; None: all tasks), each checked to be a task."""
     if not value:

@@ -12,6 +12,7 @@ from graders.cli.common import EXIT_CODES, console, submission_dir, task_list
 from graders.cli.data import data
 from graders.cli.student import check, doctor, list_tasks
 from graders.engine import sandbox
+from graders.gradebooks.commands import export_command
 from graders.notebooks import commands as notebooks
 
 
@@ -38,8 +39,9 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
                   unsafe_no_sandbox):
     """Grade a submission folder with the public and hidden graders."""
     from graders.engine.runner import default_jobs, grade
-    from graders.points import ConfigError
-    from graders.report import feedback_text, print_table, write_gradescope
+    from graders.gradebooks.gradescope import write_results
+    from graders.points import ConfigError, load_visibility
+    from graders.report import feedback_text, print_table
 
     tiers = ("public",) if public_only else ("public", "hidden")
     if out_dir:
@@ -48,6 +50,7 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
         feedback_path = feedback_path or str(Path(out_dir) / "feedback.txt")
     try:
         sandbox.refuse_unsandboxed(submission_dir(submission), unsafe_no_sandbox)
+        visibility = load_visibility(points_path)
         report = grade(submission_dir(submission), task_list(task_ids), tiers=tiers,
                        points_file=points_path, artifacts=Path(out_dir) if out_dir else None,
                        jobs=jobs or default_jobs())
@@ -55,14 +58,14 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
         raise click.ClickException(str(exc)) from None
     print_table(report, console)
     if json_path:
-        write_gradescope(report, Path(json_path))
+        write_results(report, Path(json_path), visibility)
     if feedback_path:
         Path(feedback_path).write_text(feedback_text(report), encoding="utf-8")
     sys.exit(0 if report.complete else 3)
 
 
 for _command in (check, grade_command, classroom.grade_class_command, list_tasks, doctor, data, authoring.sync,
-                 notebooks.nbgrader_command, notebooks.extract_command, authoring.release_command):
+                 notebooks.nbgrader_command, notebooks.extract_command, authoring.release_command, export_command):
     main.add_command(_command)
 
 if __name__ == "__main__":

@@ -164,6 +164,8 @@ EXAMPLE = pytest.StashKey[object]()
 #: The names of a report's ``user_properties`` that carry the check and its verdict (as JSON data,
 #: so that they survive pytest-xdist), for whoever reads the reports (``runner.Collector``).
 CHECK_PROPERTY, VERDICT_PROPERTY = "dlgrade_check", "dlgrade_verdict"
+#: A ``user_properties`` entry ``(MEASURE_PROPERTY, {name: value})``: a figure a check measured (fixture ``measure``).
+MEASURE_PROPERTY = "dlgrade_measure"
 
 
 def is_check(item) -> bool:
@@ -305,6 +307,15 @@ def artifacts(grading_settings) -> Path | None:
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def measure(request) -> Callable[[str, float], None]:
+    """``measure(name, value)``: keep a figure the check measured on the student's code (an MNIST test
+    accuracy) with its result, for leaderboards (Gradescope's). Record only what the check computed itself."""
+    def keep(name: str, value: float) -> None:
+        request.node.user_properties.append((MEASURE_PROPERTY, {name: float(value)}))
+    return keep
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -23,7 +24,7 @@ import pytest
 
 from graders import tasks
 from graders.engine import process_tree, sandbox
-from graders.engine.plugin import CHECK_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
+from graders.engine.plugin import CHECK_PROPERTY, MEASURE_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
 from graders.kit import GRADERS, KIT_ROOT
 from graders.points import TaskPoints, load_points
 from graders.results import Check, CheckResult, GradeReport, Status, TaskResult, Verdict
@@ -36,8 +37,14 @@ class Collector:
     def __init__(self):
         self.results: dict[str, tuple[Check, Verdict]] = {}
         self.errors: dict[str, str] = {}   # task -> why its grader suite could not be loaded
+        self.seconds: dict[str, float] = {}   # node id -> its setup, call and teardown
+        self.measures: dict[str, dict[str, float]] = {}
 
     def pytest_runtest_logreport(self, report):
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+        for name, value in report.user_properties:
+            if name == MEASURE_PROPERTY:
+                self.measures.setdefault(report.nodeid, {}).update(value)
         properties = dict(report.user_properties)
         if VERDICT_PROPERTY not in properties:
             return
@@ -55,6 +62,8 @@ class Collector:
         """Take in the verdicts and errors of another session (another task's)."""
         self.results.update(other.results)
         self.errors.update(other.errors)
+        self.seconds.update(other.seconds)
+        self.measures.update(other.measures)
 
 
 class OnlyChecks:
@@ -97,6 +106,7 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
     once, each in a process of its own (the grader and its worker take turns on one core, so one
     task keeps one core busy); a task's verdicts do not depend on what runs beside it.
     """
+    started = time.monotonic()
     submission = Path(submission)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     for task_id in task_ids:
@@ -119,6 +129,7 @@ def grade(submission: Path | str, task_ids=None, tiers=TIERS, points_file: Path 
                                  "the kit needs fixing: run `dlgrade doctor` and tell the course's maintainers")
         results.append(result)
     report = GradeReport(str(submission), results)
+    report.seconds = time.monotonic() - started
     report.grader_notes += [isolation, process_tree.describe()]
     kit_after = kit_digest()
     changed = sorted(name for name in kit_before.keys() | kit_after.keys()
@@ -203,8 +214,9 @@ def _score(task_id: str, points: dict[str, TaskPoints], collector: Collector, ti
     graded" (no dataset on the grading machine) makes the whole task not graded.
     """
     task_points = points.get(task_id, TaskPoints(0.0))
-    checks = [CheckResult.of(check, task_points.weight(check.name), verdict)
-              for check, verdict in collector.results.values() if check.task == task_id]
+    checks = [CheckResult.of(check, task_points.weight(check.name), verdict, collector.seconds.get(node, 0.0),
+                             collector.measures.get(node))
+              for node, (check, verdict) in collector.results.items() if check.task == task_id]
     checks.sort(key=lambda c: tiers.index(c.tier) if c.tier in tiers else 99)
     result = TaskResult(task_id, tasks.get(task_id).title, 0.0, task_points.points, checks)
     blocked = [c for c in checks if c.verdict.status.blocks_the_task]

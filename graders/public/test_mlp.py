@@ -345,10 +345,11 @@ def test_evaluate_is_accuracy(student):
 
 @pytest.mark.hint("Check the other mlp checks first: shuffling, scaling by 255, zero_grad, logits. Keep the "
                   "data on the device as one tensor so training fits the time limit.")
-def test_mnist_quick_accuracy(student, artifacts, mlp_settings):
+def test_mnist_quick_accuracy(student, artifacts, mlp_settings, measure):
     """A short training run on a sorted MNIST subset reaches the quick test-accuracy threshold (any device)."""
     threshold = mlp_settings["quick_threshold"]
     score = g.quick_run(student, artifacts, mlp_settings)
+    measure(g.QUICK_ACCURACY, score.accuracy)
     expect_true(score.accuracy >= threshold, f"{score.summary}: below the threshold",
                 expected=f">= {threshold:.1%}", got=f"{score.accuracy:.2%}")
 

@@ -76,6 +76,8 @@ DEFAULT_SETTINGS = {
     "gpu_check_on_cpu": False,
 }
 STRUCTURE_BUDGET_S = 60.0
+#: The names the MNIST checks measure their test accuracy under (a leaderboard's columns).
+QUICK_ACCURACY, FULL_ACCURACY = "MNIST test accuracy (quick run)", "MNIST test accuracy (full run)"
 INPUT_SIZE, N_CLASSES = 784, 10
 #: The classes' new names in the MNIST runs: digit d is handed over as label RELABEL[d].
 RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
