@@ -40,6 +40,7 @@ class Task:
     memory_mb: int | None = 2048  # address-space cap of the worker process
     tree_memory_mb: int = TREE_MEMORY_MB  # memory of the worker and its children together
     requires: tuple[Requirement, ...] = ()
+    datasets: tuple[str, ...] = ()   # what its graders read (graders/env/datasets.py's names)
 
     def unmet(self) -> Requirement | None:
         """The first library this task's graders need that is not installed, or None."""
@@ -62,7 +63,7 @@ TASKS: tuple[Task, ...] = (
     Task("regularization", "Dropout and L2", "training"),
     Task("metrics", "Classification metrics", "training"),
     Task("mlp", "An MLP on MNIST in PyTorch", "mlp", call_timeout=600.0, memory_mb=None,
-         tree_memory_mb=6144, requires=(TORCH,)),   # room for a CUDA context and PyTorch's libraries
+         tree_memory_mb=6144, requires=(TORCH,), datasets=("mnist",)),   # room for a CUDA context and PyTorch's libraries
 )
 
 BY_ID = {task.id: task for task in TASKS}

@@ -54,6 +54,7 @@ PLACEHOLDERS = {
     "path/to/submission": "README: a student's folder, the reference softmax.py and an untouched losses.py",
     "path/to/class": "README: two students, ann/ (a folder) and ben.zip (an archive), each with a softmax.py",
     "DIR": "data/README.md: a folder with MNIST's four files",
+    "canvas-gradebook.csv": "README: Canvas's gradebook export, with ann and ben (by SIS Login ID)",
 }
 
 #: Commands whose documented outcome, on the walk's files, is a non-zero exit status.
@@ -212,6 +213,9 @@ def make_readme_placeholders(folder: Path) -> None:
     shutil.copy(SOLUTIONS / "softmax.py", group / "ann" / "softmax.py")
     with zipfile.ZipFile(group / "ben.zip", "w") as archive:
         archive.write(EXERCISES / "softmax.py", "softmax.py")
+    (folder / "canvas-gradebook.csv").write_text(
+        "Student,ID,SIS User ID,SIS Login ID,Section\n    Points Possible,,,,\n"
+        "Ann Lee,11,S-11,ann@uni.example,DL\nBen Cho,12,S-12,ben,DL\n", encoding="utf-8")
 
 
 def table_points(output: str) -> dict[str, tuple[str, str]]:
@@ -276,6 +280,9 @@ def test_readme_as_written(kit_copy, installed, tmp_path):
     assert "mlp" in steps["dlgrade list"].output
     with open(kit_copy / "grades" / "grades.csv", newline="") as grades:
         assert {row["student"] for row in csv.DictReader(grades)} == {"ann", "ben"}
+    with open(kit_copy / "grades" / "export" / "canvas.csv", newline="") as canvas:
+        assert {row["ID"] for row in csv.DictReader(canvas)} == {"", "11", "12"}   # "" is the Points Possible row
+    assert zipfile.ZipFile(kit_copy / "bundle" / "autograder.zip").getinfo("run_autograder")
     assert (kit_copy / "course" / "nbgrader_config.py").is_file()
     assert (kit_copy / "course" / "source" / "activations_softmax_losses" / "softmax.ipynb").is_file()
     assert list((kit_copy / "student-kit").glob("dlgrade-student-*.tar.gz"))

@@ -10,20 +10,28 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
 import jsonschema
 import junitparser
+import nbformat
 import pytest
 from click.testing import CliRunner
 
+from graders import tasks
 from graders.classroom.grading import grade_class
 from graders.cli.kit import main as cli
+from graders.engine.runner import grade
 from graders.gradebooks import gradescope, junit, lms, prairielearn
+from graders.gradebooks.autograder import TIME_MARGIN_S, Settings, build_bundle
 from graders.gradebooks.export import export, graded_class
 from graders.results import StudentRecord
 from graders.testing.mlp_grading import QUICK_ACCURACY
@@ -326,3 +334,88 @@ def test_text_xml_cannot_hold_is_replaced_not_written(records):
     xml = junit.junit_xml(StudentRecord.from_dict(data), graded_at=_NOON)
     assert "\x00" not in xml and "\x1b" not in xml
     ET.fromstring(xml)
+
+
+# -- Gradescope's autograder bundle -------------------------------------------------------------------
+def _bundle(folder: Path, **settings) -> Path:
+    return build_bundle(folder, Settings(TASKS, **settings))
+
+
+def _autograder_root(tmp_path: Path, bundle: Path, submission: Path | None) -> Path:
+    """Gradescope's layout: the zip's files in source/, run_autograder copied beside it, the submission."""
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(root / "source")
+    shutil.copy(root / "source" / "run_autograder", root / "run_autograder")
+    if submission is not None:
+        shutil.copytree(submission, root / "submission")
+    else:
+        (root / "submission").mkdir()
+    return root
+
+
+def _run_autograder(root: Path) -> tuple[dict, str]:
+    """Run run_autograder as Gradescope does (in /autograder: here ``root``), with this Python and the
+    bundle's copy of the kit; (results.json, its stdout)."""
+    env = {**os.environ, "AUTOGRADER_ROOT": str(root), "DLGRADE_PYTHON": sys.executable,
+           "PYTHONPATH": str(root / "source" / "dlgrade")}
+    run = subprocess.run(["bash", str(root / "run_autograder")], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return valid(json.loads((root / "results" / "results.json").read_text()), GRADESCOPE), run.stdout
+
+
+def test_the_bundle_holds_what_gradescope_runs_and_nothing_of_the_kits_tests(tmp_path):
+    bundle = _bundle(tmp_path / "one")
+    with zipfile.ZipFile(bundle) as archive:
+        names = set(archive.namelist())
+        modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
+        setup = archive.read("setup.sh").decode()
+    assert {"setup.sh", "run_autograder", "autograder.json", "points.toml"} <= names
+    assert modes["setup.sh"] & 0o111 and modes["run_autograder"] & 0o111
+    assert {"dlgrade/pyproject.toml", "dlgrade/graders/hidden/test_softmax.py", "dlgrade/solutions/softmax.py",
+            "dlgrade/data/manifest.json"} <= names
+    assert not [n for n in names if n.startswith(("dlgrade/tests", "dlgrade/docs", "dlgrade/benchmarks"))
+                or "__pycache__" in n or n.endswith(".pyc")]
+    for script in ("setup.sh", "run_autograder"):
+        subprocess.run(["bash", "-n", str(_autograder_root(tmp_path / script, bundle, None) / "source" / script)],
+                       check=True)
+    assert "torch" not in setup and "data fetch" not in setup   # softmax and encoding need neither
+    with_mlp = build_bundle(tmp_path / "mlp", Settings(["mlp"]))
+    mlp_setup = zipfile.ZipFile(with_mlp).read("setup.sh").decode()
+    assert "download.pytorch.org/whl/cpu" in mlp_setup and "data fetch mnist" in mlp_setup
+    assert _bundle(tmp_path / "two").read_bytes() == bundle.read_bytes()   # the same kit, the same bundle
+
+
+def test_run_autograder_grades_a_submission_in_gradescopes_layout(tmp_path):
+    submission = make_submission(tmp_path / "bob", BUG)
+    shutil.copy(EXERCISES / "encoding.py", submission / "encoding.py")
+    root = _autograder_root(tmp_path, _bundle(tmp_path / "bundle"), submission)
+    results, stdout = _run_autograder(root)
+    assert f"the kit in {root / 'source' / 'dlgrade'}" in stdout
+    expected = grade(submission, TASKS)
+    assert results["score"] == expected.total and 0 < expected.total < 8
+    assert [t["name"] for t in results["tests"]] == [f"{c.task} / {c.check}" for t in expected.tasks for c in t.checks]
+    assert {t["visibility"] for t in results["tests"] if "hidden" in t["tags"]} == {"after_due_date"}
+
+
+def test_run_autograder_grades_notebooks_and_names_what_stops_a_grade(tmp_path):
+    from graders.notebooks import generate as notebooks
+    from graders.points import TaskPoints
+
+    bundle = _bundle(tmp_path / "bundle")
+    handed_in = tmp_path / "notebooks"
+    handed_in.mkdir()
+    checks, _ = notebooks.collect_checks(["encoding"])
+    nbformat.write(notebooks.task_notebook(tasks.get("encoding"), checks["encoding"], TaskPoints(3.0)),
+                   handed_in / "encoding.ipynb")
+    results, _ = _run_autograder(_autograder_root(tmp_path / "nb", bundle, handed_in))
+    encoding = [t for t in results["tests"] if t["tags"][0] == "encoding"]
+    assert encoding and all(t["status"] == "passed" for t in encoding)
+    assert results["score"] == 3   # softmax.py was not handed in: its task scores 0
+    empty, stdout = _run_autograder(_autograder_root(tmp_path / "empty", bundle, None))
+    assert empty["score"] == 0 and empty["tests"] == []
+    assert empty["output"].startswith("Your submission could not be graded:") and "submit again" in empty["output"]
+    slow = _bundle(tmp_path / "slow", time_limit_s=TIME_MARGIN_S + 1)
+    late, stdout = _run_autograder(_autograder_root(tmp_path / "late", slow, make_submission(tmp_path / "alice")))
+    assert "grading took longer than 1 s" in late["output"] and late["score"] == 0

@@ -12,7 +12,7 @@ from graders.cli.common import EXIT_CODES, console, submission_dir, task_list
 from graders.cli.data import data
 from graders.cli.student import check, doctor, list_tasks
 from graders.engine import sandbox
-from graders.gradebooks.commands import export_command
+from graders.gradebooks.commands import export_command, gradescope_command
 from graders.notebooks import commands as notebooks
 
 
@@ -65,7 +65,8 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
 
 
 for _command in (check, grade_command, classroom.grade_class_command, list_tasks, doctor, data, authoring.sync,
-                 notebooks.nbgrader_command, notebooks.extract_command, authoring.release_command, export_command):
+                 notebooks.nbgrader_command, notebooks.extract_command, authoring.release_command, export_command,
+                 gradescope_command):
     main.add_command(_command)
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""``dlgrade export``: a graded class into Gradescope, PrairieLearn, JUnit, Canvas or Moodle."""
+"""``dlgrade export`` (a graded class into Gradescope, PrairieLearn, JUnit, Canvas or Moodle) and
+``dlgrade gradescope`` (the autograder Gradescope runs for each submission)."""
 from __future__ import annotations
 
 import sys
@@ -6,10 +7,15 @@ import sys
 import click
 from rich.console import Console
 
-from graders.cli.common import CannotRun
+from graders.cli.common import CannotRun, task_list
+from graders.engine import sandbox
 from graders.gradebooks.export import FORMATS
 
 console = Console(highlight=False, soft_wrap=True)
+#: Measured with benchmarks/gradescope_limits.py (PyTorch in the grader and in the student's worker).
+MLP_MEMORY_NOTE = ("grading the mlp task takes about 750 MB at its peak, at the edge of Gradescope's default "
+                   "768 MB: give the autograder more memory in the assignment's settings if your plan allows, "
+                   "or grade mlp in an assignment of its own, or with grade-class")
 
 
 @click.command(name="export", epilog="""\b
@@ -50,3 +56,42 @@ def export_command(class_dir, to, out, roster, assignment, points_path):
     console.print(f"exported {len(done.students)} student(s) as {to}: {where}" if done.written
                   else f"nothing exported as {to}", markup=False)
     sys.exit(1 if done.left_out else 0)
+
+
+@click.command(name="gradescope")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--tasks", "task_ids", help="comma-separated task ids (default: all)")
+@click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
+              help="points file (default: graders/points.toml)")
+@click.option("--time-limit", type=click.IntRange(min=120), default=600, show_default=True,
+              help="the assignment's autograder timeout on Gradescope, in seconds (the grade stops a minute "
+                   "before it, to report)")
+@click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True,
+              help="grade even where bubblewrap does not work in Gradescope's container: the student's code "
+                   "can then read the reference solutions (docs/isolation.md)")
+def gradescope_command(out_dir, task_ids, points_path, time_limit, unsafe_no_sandbox):
+    """Build Gradescope's autograder.zip in OUT_DIR: upload it as a programming assignment's autograder.
+
+    Gradescope runs its setup.sh once (Python, bubblewrap, the kit, PyTorch's CPU build, MNIST) and
+    its run_autograder for each submission (modules or <task>.ipynb notebooks), which writes
+    results.json: one test per check, hidden checks shown after the due date ([gradescope.visibility]
+    in the points file), the MNIST accuracy on the leaderboard.
+    """
+    from pathlib import Path
+
+    from graders import tasks
+    from graders.gradebooks.autograder import Settings, build_bundle
+    from graders.points import ConfigError, load_points, load_visibility
+
+    try:
+        load_points(Path(points_path) if points_path else None)
+        load_visibility(Path(points_path) if points_path else None)
+    except ConfigError as exc:
+        raise CannotRun(str(exc)) from None
+    settings = Settings(task_list(task_ids) or [t.id for t in tasks.TASKS], time_limit_s=time_limit,
+                        unsafe_no_sandbox=unsafe_no_sandbox)
+    bundle = build_bundle(Path(out_dir), settings, Path(points_path) if points_path else None)
+    console.print(f"wrote {bundle} ({bundle.stat().st_size / 1e6:.1f} MB, {len(settings.tasks)} tasks): upload it "
+                  "under Configure Autograder > Zip file upload", markup=False)
+    if settings.needs_torch:
+        console.print(f"[yellow]note:[/yellow] {MLP_MEMORY_NOTE}", markup=True)

@@ -58,25 +58,10 @@ def extract_command(folder, out_dir):
 
     The same code nbgrader grades in the notebook, graded in isolated worker processes.
     """
-    import nbformat
-
-    from graders import tasks
-    from graders.notebooks.generate import notebook_module
+    from graders.notebooks.generate import extract_modules
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written, unreadable = [], []
-    for notebook in sorted(Path(folder).rglob("*.ipynb")):
-        if notebook.stem not in tasks.BY_ID or ".ipynb_checkpoints" in notebook.parts:
-            continue
-        try:
-            module = notebook_module(nbformat.read(notebook, as_version=4))
-        except Exception as exc:  # nbformat raises many kinds for a damaged file; all mean the same here
-            unreadable.append(f"{notebook.name} is not a valid notebook ({type(exc).__name__}); "
-                              f"re-download it or hand in {notebook.stem}.py instead")
-            continue
-        (out / f"{notebook.stem}.py").write_text(module, encoding="utf-8")
-        written.append(notebook.stem)
+    written, unreadable = extract_modules(Path(folder), out)
     for problem in unreadable:
         console.print(f"[red]left out:[/red] {problem}", markup=True, highlight=False)
     if not written:

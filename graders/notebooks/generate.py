@@ -484,3 +484,24 @@ def notebook_points(notebook) -> dict[str, float]:
     return {cell.metadata["nbgrader"]["grade_id"]: cell.metadata["nbgrader"]["points"]
             for cell in notebook.cells
             if cell.get("metadata", {}).get("nbgrader", {}).get("grade")}
+
+
+def extract_modules(folder: Path, out: Path) -> tuple[list[str], list[str]]:
+    """Turn a student's notebooks (``<task>.ipynb`` anywhere in ``folder``) into modules in ``out``.
+
+    Returns (the tasks written, one line per notebook that could not be read: what and the fix).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    written, unreadable = [], []
+    for notebook in sorted(Path(folder).rglob("*.ipynb")):
+        if notebook.stem not in tasks.BY_ID or ".ipynb_checkpoints" in notebook.parts:
+            continue
+        try:
+            module = notebook_module(nbformat.read(notebook, as_version=4))
+        except Exception as exc:  # nbformat raises many kinds for a damaged file; all mean the same here
+            unreadable.append(f"{notebook.name} is not a valid notebook ({type(exc).__name__}); "
+                              f"re-download it or hand in {notebook.stem}.py instead")
+            continue
+        (out / f"{notebook.stem}.py").write_text(module, encoding="utf-8")
+        written.append(notebook.stem)
+    return written, unreadable
