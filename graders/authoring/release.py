@@ -39,7 +39,7 @@ from graders.points import load_points
 
 #: The folders of graders/ that stay with the instructor: the hidden checks, grading a class,
 #: nbgrader, and the stubs and this release. A module's folder says whether a student gets it.
-INSTRUCTOR_FOLDERS = ("hidden", "classroom", "notebooks", "authoring", "gradebooks")
+INSTRUCTOR_FOLDERS = ("hidden", "classroom", "notebooks", "authoring", "gradebooks", "pages")
 DISTRIBUTION = "dlgrade-student"
 DATA_FILES = ("manifest.json", "README.md")
 EXERCISES_INIT = '"""Your solutions: fill in every function that raises NotImplementedError."""\n'

@@ -42,8 +42,8 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
     """Grade every submission in SUBMISSIONS_DIR (one folder, .zip or .tar per student).
 
     Unchanged submissions keep their earlier results, so an interrupted run goes on
-    where it stopped. Writes grades.csv, summary.md, totals.png and, per student,
-    feedback.txt and Gradescope's results.json.
+    where it stopped. Writes grades.csv, summary.md, totals.png, dashboard.html and, per
+    student, feedback.txt, feedback.html and Gradescope's results.json.
     """
     from graders.classroom.grading import ClassError, grade_class
     from graders.points import ConfigError
@@ -81,5 +81,5 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
                       "submission(s) (see grades.csv and summary.md); run again once the cause is fixed")
     console.print(f"note: {sandbox.describe()}", markup=False)
     console.print(f"wrote {out / 'grades.csv'}, {out / 'summary.md'}, {out / 'totals.png'}, "
-                  f"{out / 'students'}/<student>/", markup=False)
+                  f"{out / 'dashboard.html'}, {out / 'students'}/<student>/", markup=False)
     sys.exit(1 if counts[State.FAILED] else 3 if incomplete else 0)

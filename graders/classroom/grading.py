@@ -8,7 +8,8 @@ to its grader, reaches another submission. Results:
     OUT/students/<student>/report.json    every check's verdict, the content hash, the state
     OUT/students/<student>/results.json   Gradescope
     OUT/students/<student>/feedback.txt   the student's feedback
-    OUT/grades.csv, OUT/summary.md, OUT/totals.png     (see graders/classroom/summary.py)
+    OUT/students/<student>/feedback.html  the same as a page, with the task's plots (graders/pages)
+    OUT/grades.csv, OUT/summary.md, OUT/totals.png, OUT/dashboard.html   (see graders/classroom/summary.py)
     OUT/ledger.json                       each student's published files, signed (see Ledger)
 
 A submission is graded again only when its files (content hash) or the grading
@@ -41,6 +42,7 @@ from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
 from graders.classroom.warm import WarmPython, WarmServerEnded
 from graders.kit import GRADERS, KIT_ROOT, write_atomically
+from graders.pages.render import FEEDBACK_PAGE, feedback_page
 from graders.gradebooks import gradescope
 from graders.points import load_visibility
 from graders.report import could_not_grade_text, feedback_text
@@ -49,7 +51,7 @@ from graders.results import State, StudentRecord
 STUDENTS = "students"
 REPORT = "report.json"
 LEDGER = "ledger.json"   # OUT/ledger.json: what this kit published for each student, signed
-SIGNED_FILES = (REPORT, "results.json", "feedback.txt")
+SIGNED_FILES = (REPORT, "results.json", "feedback.txt", FEEDBACK_PAGE)
 SUBMISSION_TIMEOUT_S = 3600.0
 #: The folders of graders/ whose files run no part of a grade (the command lines, nbgrader's notebooks,
 #: the stubs and the student release): changing them does not regrade a class.
@@ -462,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     report.notes[:0] = args.note
     gradescope.write_results(report, args.out / "results.json", load_visibility(args.points))
     (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
+    (args.out / FEEDBACK_PAGE).write_text(feedback_page(report, args.out / "plots"), encoding="utf-8")
     if (args.out / "plots").is_dir() and not any((args.out / "plots").iterdir()):
         (args.out / "plots").rmdir()
     _write_json(args.out / REPORT, StudentRecord(args.student, State.GRADED, report).to_dict())

@@ -1,4 +1,4 @@
-"""The class-level files of a class run: grades.csv, summary.md and the totals histogram.
+"""The class-level files of a class run: grades.csv, summary.md, the totals histogram and the dashboard.
 
 Everything here is computed from the students' ``report.json`` files alone, in
 student order, so grading the same class twice writes identical files.
@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from graders.kit import spreadsheet_text, write_atomically
+from graders.pages.render import DASHBOARD_PAGE, dashboard_page
 from graders.results import StudentRecord
 
 CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
@@ -25,6 +26,7 @@ def write_class_files(out: Path, records: dict[str, StudentRecord], task_ids: li
     max_total = next((r.max_total for r in graded), 0)
     histogram([r.total for r in graded], max_total, out / HISTOGRAM_NAME)
     write_atomically(out / SUMMARY_NAME, summary_markdown(records, task_ids))
+    write_atomically(out / DASHBOARD_PAGE, dashboard_page(records, task_ids, out / HISTOGRAM_NAME))
 
 
 def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:

@@ -31,7 +31,7 @@ def main():
 @click.option("--points", "points_path", type=click.Path(exists=True, dir_okay=False),
               help="points file (default: graders/points.toml)")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="write results.json, feedback.txt and plots (PNG) into this folder")
+              help="write results.json, feedback.txt, feedback.html and plots (PNG) into this folder")
 @click.option("--public-only", is_flag=True, help="run only the public checks")
 @click.option("--jobs", type=click.IntRange(min=1), help="tasks graded at once (default: one per core)")
 @click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True, help=sandbox.UNSAFE_HELP)
@@ -61,6 +61,10 @@ def grade_command(submission, task_ids, json_path, feedback_path, points_path, o
         write_results(report, Path(json_path), visibility)
     if feedback_path:
         Path(feedback_path).write_text(feedback_text(report), encoding="utf-8")
+    if out_dir:
+        from graders.pages.render import FEEDBACK_PAGE, feedback_page
+
+        (Path(out_dir) / FEEDBACK_PAGE).write_text(feedback_page(report, Path(out_dir)), encoding="utf-8")
     sys.exit(0 if report.complete else 3)
 
 
