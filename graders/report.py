@@ -44,7 +44,8 @@ def task_feedback(task: TaskResult, first_only: bool = False) -> str:
     if not task.graded:
         return f"{task.task}: not graded\n    {task.not_graded}"
     head = f"{task.task}: {task.points:g}/{task.max_points:g} ({task.status})"
-    return "\n".join([head, *task_details(task, first_only)])
+    known = [f"    Your code behaves like a known mistake. {task.diagnosis}"] if task.diagnosis else []
+    return "\n".join([head, *known, *task_details(task, first_only)])
 
 
 def task_details(task: TaskResult, first_only: bool = False) -> list[str]:

@@ -141,6 +141,7 @@ class TaskResult:
     max_points: float
     checks: list[CheckResult] = field(default_factory=list)
     not_graded: str = ""    # why the task could not be graded, and the fix ('' when it was graded)
+    diagnosis: str = ""     # the known mistake the code behaves like, in one sentence (graders/classroom/diagnosis.py)
 
     @property
     def graded(self) -> bool:
@@ -177,14 +178,14 @@ class TaskResult:
 
     def to_dict(self) -> dict:
         return {"task": self.task, "title": self.title, "points": self.points, "max_points": self.max_points,
-                "status": self.status.value, "not_graded": self.not_graded,
+                "status": self.status.value, "not_graded": self.not_graded, "diagnosis": self.diagnosis,
                 "checks": [c.to_dict() for c in self.checks]}
 
     @classmethod
     def from_dict(cls, data: dict) -> "TaskResult":
         return cls(data["task"], data.get("title", data["task"]), data["points"], data["max_points"],
                    [CheckResult.from_dict(data["task"], c) for c in data.get("checks", [])],
-                   data.get("not_graded", ""))
+                   data.get("not_graded", ""), data.get("diagnosis", ""))
 
 
 @dataclass

@@ -5,7 +5,8 @@ student might have written differently. It is appended to the reference module, 
 its definitions replace the reference's and everything else stays correct.
 
 - ``ok_*.py``: an alternative correct implementation; must score full marks.
-- any other name: a plausible bug; must lose points on its task. ``CAUGHT_BY = [...]``
+- any other name: a plausible bug; must lose points on its task. ``MISTAKE = "..."`` is the
+  sentence a student whose code behaves like it reads (graders/classroom/diagnosis.py). ``CAUGHT_BY = [...]``
   names checks that must fail, ``PASSES = [...]`` checks that must still pass
   (e.g. "your XOR is right, your NAND is not"), ``CAUGHT_ON_GPU = [...]`` checks that
   must fail where they run, on a machine with a CUDA GPU.

@@ -36,9 +36,12 @@ Exit status:
 @click.option("--max-call-timeout", type=click.FloatRange(min=0.1), default=None,
               help="cap every time limit on student code (seconds)")
 @click.option("--regrade", is_flag=True, help="grade every submission again, changed or not")
+@click.option("--diagnose", is_flag=True,
+              help="name the known mistake (tests/variants/) a task's code behaves like, in its feedback and on the "
+                   "dashboard; the catalogue is graded first, once, into OUT/mistakes/ (minutes for every task)")
 @click.option(sandbox.UNSAFE_FLAG, "unsafe_no_sandbox", is_flag=True, help=sandbox.UNSAFE_HELP)
 def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path, public_only,
-                        max_call_timeout, regrade, unsafe_no_sandbox):
+                        max_call_timeout, regrade, diagnose, unsafe_no_sandbox):
     """Grade every submission in SUBMISSIONS_DIR (one folder, .zip or .tar per student).
 
     Unchanged submissions keep their earlier results, so an interrupted run goes on
@@ -67,7 +70,7 @@ def grade_class_command(submissions_dir, out_dir, workers, task_ids, points_path
         try:
             outcomes = grade_class(Path(submissions_dir), out, task_ids=task_list(task_ids), tiers=tiers,
                                    workers=workers, points_file=points_path,
-                                   max_call_timeout=max_call_timeout, regrade=regrade,
+                                   max_call_timeout=max_call_timeout, regrade=regrade, diagnose=diagnose,
                                    on_start=lambda n: progress.update(bar, total=n), on_result=on_result)
         except (ClassError, ConfigError) as exc:
             raise CannotRun(str(exc)) from None

@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graders import tasks
-from graders.classroom import archives
+from graders.classroom import archives, diagnosis
 from graders.classroom.summary import write_class_files
 from graders.engine import sandbox
 from graders.engine.plugin import TIERS
@@ -49,6 +49,7 @@ from graders.report import could_not_grade_text, feedback_text
 from graders.results import State, StudentRecord
 
 STUDENTS = "students"
+MISTAKES = "mistakes"   # OUT/mistakes/<digest>.json: the known mistakes' verdicts (graders/classroom/diagnosis.py)
 REPORT = "report.json"
 LEDGER = "ledger.json"   # OUT/ledger.json: what this kit published for each student, signed
 SIGNED_FILES = (REPORT, "results.json", "feedback.txt", FEEDBACK_PAGE)
@@ -154,24 +155,29 @@ def fingerprint(task_ids: list[str], tiers: tuple[str, ...], points_file: Path |
 # -- grading the class ---------------------------------------------------------------------------
 def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None = None,
                 tiers: tuple[str, ...] = TIERS, workers: int = 1, points_file: Path | None = None,
-                max_call_timeout: float | None = None, regrade: bool = False,
+                max_call_timeout: float | None = None, regrade: bool = False, diagnose: bool = False,
                 on_start=None, on_result=None,
                 submission_timeout: float = SUBMISSION_TIMEOUT_S) -> list[Outcome]:
     """Grade every submission in ``submissions_dir`` into ``out``; return one outcome per student.
 
     ``on_start(n)`` is told how many submissions there are, ``on_result(outcome)`` hears
     of each as it finishes (in this thread). The class files (CSV, summary) are written
-    once every submission has a result.
+    once every submission has a result. With ``diagnose`` each task is checked against the
+    catalogue of known mistakes (:mod:`graders.classroom.diagnosis`, graded first into
+    ``out/mistakes/`` unless it is there already), and a student's feedback names the one their
+    code behaves like.
     """
     out = Path(out)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     load_visibility(points_file)   # a points file each grader would refuse: said once, here (ConfigError)
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
+    mistakes = diagnosis.build(task_ids, out / MISTAKES, tiers=tiers, points_file=points_file,
+                               max_call_timeout=max_call_timeout, jobs=workers)[1] if diagnose else None
     # Fewer submissions than workers (one student regraded, a small class): each grader takes the
     # idle workers' cores for its tasks (runner.grade's ``jobs``).
     job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout,
-               jobs=max(1, workers // max(1, len(submissions))))
+               jobs=max(1, workers // max(1, len(submissions))), mistakes=mistakes)
     if on_start:
         on_start(len(submissions))
     outcomes = {}
@@ -203,11 +209,15 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
 class _Job:
     """The settings of one class run, and the grader processes it has running."""
 
-    def __init__(self, out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout, jobs=1):
+    def __init__(self, out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout, jobs=1,
+                 mistakes: Path | None = None):
         self.out, self.task_ids, self.tiers = out, task_ids, tiers
         self.points_file, self.max_call_timeout = points_file, max_call_timeout
         self.regrade, self.submission_timeout = regrade, submission_timeout
+        self.mistakes = mistakes   # the known mistakes' verdicts (named by their digest), or None: no diagnosis
         self.fingerprint = fingerprint(task_ids, tiers, points_file, max_call_timeout)
+        if mistakes is not None:   # a grade with a diagnosis is not the one without
+            self.fingerprint = hashlib.sha256(f"{self.fingerprint}\0{mistakes.name}".encode()).hexdigest()
         self.ledger = Ledger(out)
         self.staging: Path | None = None
         self.jobs = jobs   # tasks each submission's grader grades at once
@@ -252,6 +262,8 @@ class _Job:
             argv += ["--points", str(Path(self.points_file).resolve())]
         if self.max_call_timeout is not None:
             argv += ["--max-call-timeout", str(self.max_call_timeout)]
+        if self.mistakes is not None:
+            argv += ["--mistakes", str(self.mistakes.resolve())]
         argv += [f"--note={note}" for note in notes]
         problem = self._run(argv, partial / "grader.log")
         if self.stopping:   # interrupted: leave the student's earlier results as they are
@@ -452,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-call-timeout", type=float)
     parser.add_argument("--jobs", type=int, default=1, help="tasks graded at once")
     parser.add_argument("--note", action="append", default=[])
+    parser.add_argument("--mistakes", type=Path, help="the known mistakes' verdicts: name the one each task behaves like")
     parser.add_argument("--parent", type=int, help="the class run's pid: this grader dies with it")
     args = parser.parse_args(argv)
     if args.parent is not None:
@@ -462,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
                    jobs=args.jobs)
     report.submission = args.student
     report.notes[:0] = args.note
+    if args.mistakes is not None:
+        diagnosis.diagnose_report(report, diagnosis.load(args.mistakes))
     gradescope.write_results(report, args.out / "results.json", load_visibility(args.points))
     (args.out / "feedback.txt").write_text(feedback_text(report), encoding="utf-8")
     (args.out / FEEDBACK_PAGE).write_text(feedback_page(report, args.out / "plots"), encoding="utf-8")

@@ -26,7 +26,17 @@ def write_class_files(out: Path, records: dict[str, StudentRecord], task_ids: li
     max_total = next((r.max_total for r in graded), 0)
     histogram([r.total for r in graded], max_total, out / HISTOGRAM_NAME)
     write_atomically(out / SUMMARY_NAME, summary_markdown(records, task_ids))
-    write_atomically(out / DASHBOARD_PAGE, dashboard_page(records, task_ids, out / HISTOGRAM_NAME))
+    write_atomically(out / DASHBOARD_PAGE, dashboard_page(records, task_ids, out / HISTOGRAM_NAME, known_mistakes(records)))
+
+
+def known_mistakes(records: dict[str, StudentRecord]) -> dict[str, list[str]]:
+    """Each known mistake a diagnosis named (its sentence, with its task) -> the students it named it for."""
+    found: dict[str, list[str]] = {}
+    for student, record in records.items():
+        for task in record.tasks:
+            if task.diagnosis:
+                found.setdefault(f"{task.task}: {task.diagnosis}", []).append(student)
+    return found
 
 
 def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:

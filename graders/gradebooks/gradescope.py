@@ -29,6 +29,7 @@ def results_json(report: GradeReport, visibility: dict[str, str] | None = None) 
     for number, task in enumerate(report.tasks, start=1):
         tests += _task_tests(task, number, visibility) if task.graded else [_not_graded_test(task, number)]
     output = list(report.notes)
+    output += [f"**{t.task}**: your code behaves like a known mistake. {t.diagnosis}" for t in report.tasks if t.diagnosis]
     if not report.complete:
         output.append(f"Not graded: {', '.join(t.task for t in report.not_graded)}. The score counts the graded "
                       "tasks only; your instructor will grade the rest.")

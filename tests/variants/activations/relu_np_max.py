@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["relu_values", "shapes_and_dtypes", "matches_reference[relu]", "relu_grads_match_slope"]
+MISTAKE = "Your relu calls np.max(0, x), which reads x as an axis and raises an error: use the elementwise np.maximum(0, x)."
 
 
 def relu(x):

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["sigmoid_course_notes_values", "sigmoid_range_and_symmetry", "matches_reference[sigmoid]"]
+MISTAKE = "Your sigmoid has its two branches swapped, so it computes 1 / (1 + exp(x)) = sigmoid(-x): with e = exp(-|x|), use 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0."
 
 
 def sigmoid(x):

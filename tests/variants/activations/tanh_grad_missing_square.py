@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["tanh_grad_matches_slope", "matches_reference[tanh_grad]"]
+MISTAKE = "Your tanh_grad computes 1 - tanh(x) instead of 1 - tanh(x)**2: square tanh(x) before subtracting it from 1."
 
 
 def tanh_grad(x):

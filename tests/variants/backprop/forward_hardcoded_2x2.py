@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["forward_matches_reference", "output_grads_gradient_check"]
+MISTAKE = "Your forward writes the formulas out for exactly two inputs, two hidden and two output units, so other layer sizes go wrong: compute h = sigmoid(W1 @ x) and o = sigmoid(W2 @ h)."
 PASSES = ["forward_course_notes_example", "output_grads_course_notes_example", "output_grads_matches_reference",
           "hidden_grads_matches_reference", "step_matches_reference"]
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["hidden_grads_course_notes_example", "hidden_grads_gradient_check", "hidden_grads_matches_reference"]
+MISTAKE = "Your hidden_layer_grads multiplies the hidden delta by h instead of x: the input of W1's weights is x, so return np.outer(delta_hidden, x)."
 PASSES = ["output_grads_course_notes_example", "output_grads_matches_reference", "step_matches_reference"]
 
 

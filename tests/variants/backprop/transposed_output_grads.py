@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["output_grads_course_notes_example", "output_grads_gradient_check", "output_grads_matches_reference"]
+MISTAKE = "Your output_layer_grads returns dE/dW2 transposed, np.outer(h, delta): use np.outer(delta, h) so that row k belongs to output unit k, as in W2."
 PASSES = ["hidden_grads_course_notes_example", "hidden_grads_matches_reference", "step_matches_reference"]
 
 

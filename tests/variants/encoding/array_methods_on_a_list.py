@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["one_hot_course_notes_example", "rejects_out_of_range_labels", "num_classes_sets_width",
              "one_hot_matches_reference"]
+MISTAKE = "Your one_hot compares and indexes the labels as given, so a plain list raises TypeError: convert them first with labels = np.asarray(labels)."
 PASSES = ["one_hot_rows_have_a_single_one", "round_trip", "empty_input"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["from_one_hot_returns_integers", "from_one_hot_matches_reference", "empty_input"]
+MISTAKE = "Your from_one_hot multiplies the rows by [0, 1, ..., C-1], giving float labels and weighted averages for score rows: use np.argmax(onehot, axis=1)."
 PASSES = ["from_one_hot_course_notes_example", "round_trip"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["one_hot_is_float64", "empty_input"]
+MISTAKE = "Your one_hot builds an int array (dtype=int) instead of float64: create the zeros with the default float64 dtype and set the ones to 1.0."
 PASSES = ["one_hot_course_notes_example", "round_trip", "one_hot_matches_reference", "rejects_out_of_range_labels"]
 
 

@@ -3,6 +3,7 @@ column C then raises IndexError, not the documented ValueError."""
 import numpy as np
 
 CAUGHT_BY = ["rejects_out_of_range_labels"]
+MISTAKE = "Your one_hot checks labels > num_classes instead of >=, so a label equal to num_classes passes the check and then raises IndexError: reject labels >= num_classes with ValueError."
 PASSES = ["one_hot_course_notes_example", "round_trip", "one_hot_matches_reference", "empty_input"]
 
 

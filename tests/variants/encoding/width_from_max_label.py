@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["num_classes_sets_width", "one_hot_matches_reference", "one_hot_rows_have_a_single_one"]
+MISTAKE = "Your one_hot takes the width from labels.max() + 1 instead of num_classes, so a batch missing the last classes gets too few columns: always make num_classes columns."
 PASSES = ["one_hot_course_notes_example", "from_one_hot_course_notes_example"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["NAND_truth_table", "NAND_is_one_perceptron", "XOR_truth_table"]
+MISTAKE = "Your NAND uses AND's parameters w = [0.5, 0.5], b = -0.7, so it computes AND: flip every sign, w = [-0.5, -0.5], b = 0.7."
 PASSES = ["AND_truth_table", "OR_truth_table", "AND_is_one_perceptron", "XOR_is_AND_of_NAND_and_OR",
           "XOR_on_reference_gates"]
 

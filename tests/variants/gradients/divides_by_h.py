@@ -4,6 +4,7 @@ import numpy as np
 CAUGHT_BY = ["course_notes_partial_derivatives", "course_notes_chain_rule_example", "function_2_example",
              "works_for_any_shape", "x_is_restored", "sine_gradient", "cubic_is_precise", "uses_the_given_h",
              "product_gradient", "gradient_descent_function_2_example", "numerical_gradient_matches_reference"]
+MISTAKE = "Your numerical_gradient divides the central difference by h instead of 2 * h, so every gradient is twice too large: use (f(x + h) - f(x - h)) / (2 * h)."
 PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["course_notes_partial_derivatives", "works_for_any_shape", "x_is_restored", "cubic_is_precise",
              "sine_gradient", "numerical_gradient_matches_reference"]
+MISTAKE = "Your numerical_gradient works on a float32 copy of x, so rounding x + h makes the gradient off by about 1e-3: keep x float64, change it in place and restore each element."
 PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 

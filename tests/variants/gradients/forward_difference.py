@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["cubic_is_precise", "sine_gradient", "x_is_restored", "uses_the_given_h", "works_for_any_shape",
              "numerical_gradient_matches_reference"]
+MISTAKE = "Your numerical_gradient uses the forward difference (f(x + h) - f(x)) / h, whose error grows like h: use the central difference (f(x + h) - f(x - h)) / (2 * h)."
 PASSES = ["gradient_descent_on_a_quadratic", "gradient_descent_matches_reference"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["gradient_descent_function_2_example", "gradient_descent_on_a_quadratic",
              "gradient_descent_matches_reference"]
+MISTAKE = "Your gradient_descent adds lr * grad (x += ...), climbing away from the minimum: step against the gradient with x -= lr * grad."
 PASSES = ["works_for_any_shape"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["works_for_any_shape", "numerical_gradient_matches_reference"]
+MISTAKE = "Your numerical_gradient loops over range(x.size) with x[idx], which only works for 1-D x (for 2-D x, x[idx] is a whole row): loop over every element with np.ndindex(x.shape)."
 PASSES = ["course_notes_partial_derivatives", "course_notes_chain_rule_example", "function_2_example",
           "product_gradient", "gradient_descent_function_2_example"]
 

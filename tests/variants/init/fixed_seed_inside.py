@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["uses_the_given_rng"]
+MISTAKE = "Your init functions make their own Generator with a fixed seed (default_rng(42)) and ignore the rng argument, so every call gives the same weights: draw from the rng you are given."
 PASSES = ["same_seed_same_weights", "xavier_std", "he_std", "shape_and_dtype"]
 
 

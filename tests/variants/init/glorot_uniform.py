@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["xavier_std", "draws_look_normal[xavier_init]", "matches_reference_distribution[xavier_init]"]
+MISTAKE = "Your xavier_init draws uniformly on +-sqrt(6 / (n_in + n_out)) (Keras' glorot_uniform): draw from a normal distribution with standard deviation sqrt(1 / n_in)."
 PASSES = ["shape_and_dtype", "he_std"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["he_std", "draws_look_normal[he_init]", "same_seed_same_weights", "uses_the_given_rng",
              "matches_reference_distribution[he_init]"]
+MISTAKE = "Your he_init uses the Xavier standard deviation sqrt(1 / n_in), forgetting the factor 2 for ReLU: use standard deviation sqrt(2 / n_in)."
 PASSES = ["xavier_std", "shape_and_dtype"]
 
 

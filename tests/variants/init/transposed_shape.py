@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["shape_and_dtype", "xavier_std", "he_std", "same_seed_same_weights", "uses_the_given_rng",
              "matches_reference_distribution[xavier_init]", "matches_reference_distribution[he_init]"]
+MISTAKE = "Your init functions return weights of shape (n_out, n_in) instead of (n_in, n_out): draw with size=(n_in, n_out) so that x @ W works."
 
 
 def xavier_init(n_in, n_out, rng):

@@ -3,6 +3,7 @@ N(0, 1 / n_in)."""
 import numpy as np
 
 CAUGHT_BY = ["xavier_std", "draws_look_normal[xavier_init]", "matches_reference_distribution[xavier_init]"]
+MISTAKE = "Your xavier_init uses standard deviation sqrt(2 / (n_in + n_out)) (Keras' glorot_normal): use sqrt(1 / n_in), from the number of inputs only."
 PASSES = ["he_std", "shape_and_dtype"]
 
 

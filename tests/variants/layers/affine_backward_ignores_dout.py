@@ -3,6 +3,7 @@ d(out)/db = 1, never multiplied by the gradient from the layer above."""
 import numpy as np
 
 CAUGHT_BY = ["affine_gradient_check", "affine_matches_reference"]
+MISTAKE = "Your Affine.backward uses ones in place of dout, ignoring the gradient from the layer above: use dx = dout @ W.T, dW = x.T @ dout and db = np.sum(dout, axis=0)."
 PASSES = ["affine_course_notes_example", "sigmoid_gradient_check", "relu_gradient_check"]
 
 

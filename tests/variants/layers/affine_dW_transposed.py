@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["affine_gradient_check", "affine_matches_reference"]
+MISTAKE = "Your Affine.backward computes dW = dout.T @ x, which has W's shape transposed: use dW = x.T @ dout, of shape (D_in, D_out)."
 PASSES = ["affine_course_notes_example", "sigmoid_gradient_check"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["affine_gradient_check", "affine_matches_reference"]
+MISTAKE = "Your Affine.backward sets db = dout, one row per sample: sum it over the batch with db = np.sum(dout, axis=0)."
 PASSES = ["affine_course_notes_example"]
 
 

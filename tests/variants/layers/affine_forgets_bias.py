@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["affine_course_notes_example", "affine_gradient_check", "affine_matches_reference"]
+MISTAKE = "Your Affine.forward returns x @ W without adding the bias: return x @ W + b."
 
 
 class Affine:

@@ -3,6 +3,7 @@ when the loss ends the network (dout = 1), not when a later step scales the loss
 import numpy as np
 
 CAUGHT_BY = ["softmax_loss_gradient_check", "softmax_loss_matches_reference", "softmax_loss_large_scores"]
+MISTAKE = "Your SoftmaxWithLoss.backward returns (y - t) / N whatever dout is: multiply by dout and return dout * (y - t) / N."
 PASSES = ["softmax_loss_course_notes_example", "softmax_loss_batch_mean", "softmax_loss_label_targets"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_label_targets", "softmax_loss_gradient_check",
              "softmax_loss_matches_reference", "softmax_loss_large_scores"]
+MISTAKE = "Your SoftmaxWithLoss.backward returns dout * (y - t) without the 1/N of the mean loss: divide by the batch size N."
 PASSES = ["softmax_loss_course_notes_example"]
 
 

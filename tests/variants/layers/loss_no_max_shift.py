@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["softmax_loss_large_scores"]
+MISTAKE = "Your SoftmaxWithLoss.forward takes exp(x) without subtracting each row's max, so large scores give nan: compute the softmax of x - np.max(x, axis=1, keepdims=True)."
 PASSES = ["softmax_loss_course_notes_example", "softmax_loss_gradient_check", "softmax_loss_matches_reference"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["softmax_loss_label_targets"]
+MISTAKE = "Your SoftmaxWithLoss handles only one-hot targets, so class-label targets of shape (N,) break it: turn labels into one-hot rows in forward, e.g. np.eye(K)[t], before using t."
 PASSES = ["softmax_loss_course_notes_example", "softmax_loss_batch_mean"]
 
 

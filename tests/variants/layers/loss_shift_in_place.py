@@ -5,6 +5,7 @@ import numpy as np
 
 CAUGHT_BY = ["softmax_loss_course_notes_example", "softmax_loss_batch_mean", "softmax_loss_label_targets",
              "softmax_loss_gradient_check", "softmax_loss_matches_reference", "softmax_loss_large_scores"]
+MISTAKE = "Your SoftmaxWithLoss.forward shifts the scores in place with x -= max, changing the caller's x: work on a new array, shifted = x - np.max(x, axis=1, keepdims=True)."
 PASSES = ["affine_gradient_check", "relu_gradient_check"]
 
 

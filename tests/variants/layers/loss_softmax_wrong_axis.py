@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["softmax_loss_course_notes_example", "softmax_loss_batch_mean", "softmax_loss_gradient_check",
              "softmax_loss_matches_reference"]
+MISTAKE = "Your SoftmaxWithLoss normalises each column (axis=0, over the batch) instead of each row: take the max and the sum with axis=1 and keepdims=True."
 PASSES = ["affine_gradient_check"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["softmax_loss_batch_mean", "softmax_loss_label_targets", "softmax_loss_gradient_check",
              "softmax_loss_matches_reference"]
+MISTAKE = "Your SoftmaxWithLoss.forward sums the cross-entropy over the batch instead of averaging it: divide the sum by the batch size N."
 PASSES = ["softmax_loss_course_notes_example"]
 
 

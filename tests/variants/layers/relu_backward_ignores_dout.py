@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["relu_gradient_check", "relu_matches_reference"]
+MISTAKE = "Your Relu.backward returns 1 where x > 0 instead of dout there: return dout where the forward input was > 0 and 0 elsewhere."
 PASSES = ["relu_forward_values", "affine_gradient_check", "sigmoid_gradient_check"]
 
 

@@ -2,6 +2,7 @@
 
 The docstring says forward does not change x, so every call of it fails."""
 CAUGHT_BY = ["relu_forward_values", "relu_gradient_check", "relu_matches_reference"]
+MISTAKE = "Your Relu.forward sets out = x and then out[mask] = 0, which zeroes the caller's x: work on a copy, out = x.copy(), or use np.maximum(x, 0)."
 PASSES = ["affine_gradient_check", "sigmoid_gradient_check", "softmax_loss_gradient_check"]
 
 

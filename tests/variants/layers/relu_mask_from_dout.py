@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["relu_gradient_check", "relu_matches_reference"]
+MISTAKE = "Your Relu.backward builds its mask from dout > 0 instead of the forward input: zero dout where the forward input x was <= 0, using the mask saved in forward."
 PASSES = ["relu_forward_values", "affine_gradient_check"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["relu_forward_values", "relu_gradient_check", "relu_matches_reference"]
+MISTAKE = "Your Relu.forward calls np.max(x, 0), a maximum over axis 0, instead of the elementwise maximum: use np.maximum(x, 0)."
 PASSES = ["affine_gradient_check", "sigmoid_gradient_check"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["sigmoid_gradient_check", "sigmoid_matches_reference"]
+MISTAKE = "Your Sigmoid.backward returns out * (1 - out) without multiplying by dout: return dout * out * (1 - out)."
 PASSES = ["sigmoid_course_notes_example", "affine_gradient_check", "relu_gradient_check"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "classic_example", "recovers_planted_line", "matches_reference"]
+MISTAKE = "Your fit_linear_regression updates b with W's gradient mean(e * x) instead of its own gradient mean(e): use b = b - lr * np.mean(error)."
 
 
 def fit_linear_regression(x, y, lr, epochs):

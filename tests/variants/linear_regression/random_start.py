@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "cost_never_rises", "matches_reference"]
+MISTAKE = "Your fit_linear_regression starts W and b at random values instead of 0.0: initialise W, b = 0.0, 0.0."
 PASSES = ["classic_example", "recovers_planted_line"]
 
 

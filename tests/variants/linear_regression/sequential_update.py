@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "matches_reference"]
+MISTAKE = "Your fit_linear_regression updates W first and then computes b's gradient with the new W: compute both gradients from the same errors before changing either parameter."
 PASSES = ["classic_example", "recovers_planted_line"]
 
 

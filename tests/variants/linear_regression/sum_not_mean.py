@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "recovers_planted_line", "cost_never_rises", "matches_reference"]
+MISTAKE = "Your fit_linear_regression sums the errors instead of averaging them, so each step is m times too large: use np.mean (the 1/m) for both gradients."
 
 
 def fit_linear_regression(x, y, lr, epochs):

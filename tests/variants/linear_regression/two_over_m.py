@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["first_epoch_by_hand", "matches_reference"]
+MISTAKE = "Your fit_linear_regression multiplies both gradients by 2, but the 1/2 in J cancels that 2: use dJ/dW = mean(e * x) and dJ/db = mean(e)."
 PASSES = ["classic_example", "recovers_planted_line"]
 
 

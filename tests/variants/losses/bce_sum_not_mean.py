@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["bce_closed_forms", "bce_certain_predictions", "bce_is_mean", "bce_matches_reference"]
+MISTAKE = "Your binary_cross_entropy sums the per-element losses with np.sum instead of averaging them: use np.mean over all elements."
 
 
 def binary_cross_entropy(p, t):

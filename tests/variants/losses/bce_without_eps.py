@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["bce_certain_predictions", "bce_is_mean", "bce_matches_reference"]
+MISTAKE = "Your binary_cross_entropy takes the logs without eps, so p of exactly 0 or 1 gives log(0) = -inf and nan: add eps inside both logs, log(p + 1e-7) and log(1 - p + 1e-7)."
 PASSES = ["bce_closed_forms"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["cee_worked_examples", "cee_label_examples", "cee_zero_probability_is_finite",
              "cee_labels_match_one_hot", "cee_matches_reference_one_hot", "cee_matches_reference_labels"]
+MISTAKE = "Your cross_entropy_error does y += 1e-7 in place, which changes the caller's array (and fails when y is a list): leave y alone and add eps inside the log, np.log(y + 1e-7)."
 
 
 def cross_entropy_error(y, t):

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["cee_label_examples", "cee_labels_match_one_hot", "cee_matches_reference_labels"]
+MISTAKE = "Your cross_entropy_error indexes label targets as y[:, t], reading every row at every label (an N x N block): pick one entry per row with y[np.arange(N), t]."
 PASSES = ["cee_worked_examples", "cee_matches_reference_one_hot"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["cee_label_examples", "cee_labels_match_one_hot", "cee_matches_reference_one_hot",
              "cee_matches_reference_labels"]
+MISTAKE = "Your cross_entropy_error sums the loss over the batch without dividing by the number of samples: divide the sum by N = y.shape[0]."
 PASSES = ["cee_worked_examples"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["entropy_closed_forms", "entropy_with_zeros", "cross_entropy_bits_gibbs", "entropy_matches_reference"]
+MISTAKE = "Your entropy_bits uses np.log (nats) instead of np.log2 (bits): use log2, so a fair coin gives 1 bit."
 PASSES = ["entropy_per_row", "entropy_adds_up"]
 
 

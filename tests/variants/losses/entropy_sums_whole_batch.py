@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["entropy_per_row", "cross_entropy_bits_gibbs", "entropy_matches_reference"]
+MISTAKE = "Your entropy_bits sums over every axis, so a batch gives one number instead of one entropy per row: sum with axis=-1."
 PASSES = ["entropy_closed_forms", "entropy_with_zeros", "entropy_adds_up"]
 
 

@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["entropy_closed_forms", "entropy_with_zeros", "entropy_per_row", "entropy_adds_up",
              "cross_entropy_bits_gibbs", "entropy_matches_reference"]
+MISTAKE = "Your entropy_bits sums log2(1 / p_i) without weighting each term by p_i: compute sum(p_i * log2(1 / p_i)) over the last axis."
 
 
 def entropy_bits(p):

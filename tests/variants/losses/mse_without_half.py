@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["mse_course_notes_example", "mse_one_hot_examples", "mse_batch_example", "mse_matches_reference"]
+MISTAKE = "Your mean_squared_error leaves out the 1/2 of the definition, so it is twice too large: multiply the batch-averaged sum of squares by 0.5."
 PASSES = ["mse_is_batch_average"]
 
 

@@ -7,6 +7,7 @@ probabilities near 0 or 1 cost a little less than the kit's formula with eps say
 import numpy as np
 
 CAUGHT_BY = ["bce_certain_predictions", "bce_matches_reference"]
+MISTAKE = "Your binary_cross_entropy caps each log at -100 like PyTorch's BCELoss instead of adding eps: use log(p + 1e-7) and log(1 - p + 1e-7)."
 PASSES = ["bce_closed_forms", "bce_is_mean"]
 
 

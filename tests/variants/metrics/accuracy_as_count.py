@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["accuracy_known_example", "accuracy_matches_reference"]
+MISTAKE = "Your accuracy returns the number of correct predictions instead of the fraction: divide by the number of samples, e.g. np.mean(y_true == y_pred)."
 PASSES = ["confusion_matrix_binary_example", "precision_known_tables"]
 
 

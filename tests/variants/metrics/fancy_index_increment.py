@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["confusion_matrix_binary_example", "confusion_matrix_properties",
              "confusion_matrix_matches_reference", "confusion_matrix_is_integer"]
+MISTAKE = "Your confusion_matrix uses M[y_true, y_pred] += 1, which counts a repeated (true, predicted) pair only once: use np.add.at(M, (y_true, y_pred), 1)."
 PASSES = ["accuracy_known_example", "precision_matches_reference"]
 
 

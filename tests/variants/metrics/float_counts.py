@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["confusion_matrix_is_integer"]
+MISTAKE = "Your confusion_matrix counts into np.zeros((C, C)), a float64 matrix: create it with dtype=np.int64 so the counts are integers."
 PASSES = ["confusion_matrix_binary_example", "confusion_matrix_known_tables", "confusion_matrix_properties",
           "confusion_matrix_matches_reference", "precision_known_tables"]
 

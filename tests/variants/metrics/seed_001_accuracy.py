@@ -7,6 +7,7 @@ the number of MNIST test images. For any other number of samples it is not the f
 import numpy as np
 
 CAUGHT_BY = ["accuracy_known_example", "accuracy_matches_reference"]
+MISTAKE = "Your accuracy divides the number of correct predictions by a fixed 10000 instead of the number of samples: divide by len(y_true), e.g. np.mean(y_true == y_pred)."
 PASSES = ["confusion_matrix_known_tables", "precision_known_tables", "recall_known_tables"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["confusion_matrix_known_tables", "zero_division_gives_zero", "confusion_matrix_matches_reference"]
+MISTAKE = "Your confusion_matrix sizes the matrix from the largest label seen instead of num_classes: always make it (num_classes, num_classes)."
 PASSES = ["confusion_matrix_binary_example", "precision_known_tables", "recall_known_tables"]
 
 

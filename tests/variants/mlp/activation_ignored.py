@@ -2,6 +2,7 @@
 import torch.nn as nn
 
 CAUGHT_BY = ["builds_the_layers_asked_for"]
+MISTAKE = "Your build_mlp always uses nn.ReLU and never adds nn.Dropout, ignoring activation and dropout: use ACTIVATIONS[activation]() and add nn.Dropout(dropout) when dropout > 0."
 PASSES = ["returns_logits_not_probabilities", "zero_grad_every_step", "early_stopping_restores_best_weights"]
 
 

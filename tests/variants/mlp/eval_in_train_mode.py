@@ -3,6 +3,7 @@ import torch
 import torch.nn.functional as F
 
 CAUGHT_BY = ["validates_with_dropout_off", "predict_uses_eval_mode"]
+MISTAKE = "Your mean_loss and predict never call model.eval(), so validation and predictions run with dropout on: call model.eval() before the forward pass."
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities", "trains_with_dropout_on"]
 
 

@@ -8,6 +8,7 @@ import math
 import torch
 
 CAUGHT_BY = ["early_stopping_restores_best_weights"]
+MISTAKE = "Your train keeps model.state_dict() without copying it, so best_state follows every later step and the last weights are restored: keep {k: v.detach().clone() for k, v in ...items()}."
 PASSES = ["early_stopping_waits_patience_epochs", "history_has_losses_per_epoch", "zero_grad_every_step"]
 
 

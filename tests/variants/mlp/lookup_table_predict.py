@@ -11,6 +11,7 @@ import numpy as np
 import torch
 
 CAUGHT_BY = ["mnist_quick_accuracy", "uses_only_the_data_given"]
+MISTAKE = "Your train does not train the model and your predict looks test images up in a table of MNIST test labels: train the network on the data given and predict with its outputs."
 DATA = "mnist"   # the kit's tests copy MNIST's files into the submission's data/ folder
 ONLY = ["mnist_quick_accuracy", "uses_only_the_data_given"]
 

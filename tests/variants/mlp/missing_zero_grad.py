@@ -3,6 +3,7 @@ import torch
 import torch.nn.functional as F
 
 CAUGHT_BY = ["zero_grad_every_step", "mnist_quick_accuracy"]
+MISTAKE = "Your train_epoch never calls optimizer.zero_grad(), so gradients add up across steps: call it before each loss.backward()."
 CAUGHT_ON_GPU = ["mnist_gpu_accuracy"]
 PASSES = ["returns_logits_not_probabilities", "validates_with_dropout_off", "early_stopping_waits_patience_epochs"]
 

@@ -6,6 +6,7 @@ never sees, and each epoch ends on a run of batches of one class.
 import torch.nn.functional as F
 
 CAUGHT_BY = ["split_is_shuffled_80_20", "learns_every_class_from_sorted_data", "mnist_quick_accuracy"]
+MISTAKE = "Your split_train_valid and train_epoch never shuffle, so sorted data gives skewed splits and one-class batches: use torch.randperm for the split and a new order every epoch."
 CAUGHT_ON_GPU = ["mnist_gpu_accuracy"]
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities"]
 

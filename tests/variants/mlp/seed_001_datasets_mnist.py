@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 CAUGHT_BY = ["uses_only_the_data_given", "mnist_quick_accuracy"]
+MISTAKE = "Your train loads MNIST's own training files instead of learning from the x_train and y_train it is given: train only on the images and labels passed to train."
 DATA = "mnist"   # the kit's tests copy MNIST's files into the submission's data/ folder
 ONLY = ["uses_only_the_data_given", "mnist_quick_accuracy"]
 

@@ -8,6 +8,7 @@ The network itself trains well: the grader scores its weights (mnist_quick_accur
 import torch
 
 CAUGHT_BY = ["predict_uses_eval_mode", "evaluate_is_accuracy"]
+MISTAKE = "Your predict collects outputs with y_hat += y_hat_i, which adds rows one by one so torch.cat gives one flat vector and argmax one number: use y_hat.append(y_hat_i)."
 PASSES = ["zero_grad_every_step", "learns_every_class_from_sorted_data", "early_stopping_restores_best_weights",
           "mnist_quick_accuracy"]
 

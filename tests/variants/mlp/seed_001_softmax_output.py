@@ -9,6 +9,7 @@ slows to a crawl (93.9% on the quick MNIST check, below its threshold).
 import torch.nn as nn
 
 CAUGHT_BY = ["returns_logits_not_probabilities"]
+MISTAKE = "Your build_mlp ends in nn.Softmax although cross-entropy applies softmax itself, so training stalls: end with the last nn.Linear and return logits."
 PASSES = ["zero_grad_every_step", "validates_with_dropout_off", "predict_uses_eval_mode"]
 
 

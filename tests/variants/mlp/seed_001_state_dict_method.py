@@ -12,6 +12,7 @@ trains as the reference does and then raises.
 from copy import deepcopy
 
 CAUGHT_BY = ["early_stopping_restores_best_weights", "zero_grad_every_step", "mnist_quick_accuracy"]
+MISTAKE = "Your train keeps deepcopy(model.state_dict) without (), a copy of the method, not the weights, so load_state_dict raises a TypeError: copy model.state_dict() instead."
 PASSES = ["preprocess_scales_to_unit_range", "predict_uses_eval_mode", "evaluate_is_accuracy"]
 
 _reference_train = train

@@ -5,6 +5,7 @@ import torch
 import torch.nn.functional as F
 
 CAUGHT_BY = ["same_seed_same_history"]
+MISTAKE = "Your train_epoch shuffles with numpy's global np.random.permutation, which the seed never reaches: use torch.randperm(n, generator=generator, device=x.device)."
 PASSES = ["zero_grad_every_step", "validates_with_dropout_off", "learns_every_class_from_sorted_data"]
 
 

@@ -5,6 +5,7 @@ import math
 import torch
 
 CAUGHT_BY = ["trains_with_dropout_on"]
+MISTAKE = "Your train calls model.train() only once before the epoch loop, so after the first validation every epoch trains with dropout off: call model.train() at the start of each epoch."
 PASSES = ["validates_with_dropout_off", "zero_grad_every_step", "early_stopping_restores_best_weights"]
 
 

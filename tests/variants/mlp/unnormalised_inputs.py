@@ -2,6 +2,7 @@
 import torch
 
 CAUGHT_BY = ["preprocess_scales_to_unit_range", "preprocess_matches_reference"]
+MISTAKE = "Your preprocess feeds the raw pixels 0..255 to the network: convert with .float() and divide by 255 so the inputs lie in [0, 1]."
 PASSES = ["zero_grad_every_step", "returns_logits_not_probabilities", "predict_uses_eval_mode", "evaluate_is_accuracy"]
 
 

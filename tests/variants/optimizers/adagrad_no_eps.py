@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["zero_gradient_is_safe", "adagrad_first_steps", "adagrad_matches_reference"]
+MISTAKE = "Your AdaGrad divides by sqrt(h) with no eps, so a gradient that is 0 from the start gives 0 / 0 = nan: divide by (np.sqrt(h) + 1e-8)."
 PASSES = ["all_converge_on_a_quadratic", "state_kept_per_key"]
 
 

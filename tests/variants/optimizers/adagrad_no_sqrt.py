@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["adagrad_first_steps", "zero_gradient_is_safe", "adagrad_matches_reference"]
+MISTAKE = "Your AdaGrad divides by h instead of its square root, so the first step is about lr / g instead of about lr: divide by (np.sqrt(h) + 1e-8)."
 PASSES = ["state_kept_per_key", "update_is_in_place"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["adam_first_steps", "zero_gradient_is_safe", "adam_matches_reference"]
+MISTAKE = "Your Adam skips the bias correction, so the first steps have the wrong size: step with m_hat = m / (1 - beta1**t) and v_hat = v / (1 - beta2**t)."
 PASSES = ["sgd_step_by_hand", "update_is_in_place", "state_kept_per_key"]
 
 

@@ -3,6 +3,7 @@ so the bias correction of every name but the first is wrong."""
 import numpy as np
 
 CAUGHT_BY = ["adam_first_steps", "state_kept_per_key", "adam_matches_reference"]
+MISTAKE = "Your Adam increments t once per parameter name inside the loop, so t grows by more than 1 per update: increment t once per call to update, before the loop over names."
 PASSES = ["zero_gradient_is_safe", "all_converge_on_a_quadratic"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["adam_first_steps", "adam_matches_reference"]
+MISTAKE = "Your Adam uses the textbook lr_t form, adding eps 1e-7 to sqrt(v) instead of to sqrt(v_hat): compute m_hat and v_hat and step by lr * m_hat / (np.sqrt(v_hat) + 1e-8)."
 PASSES = ["all_converge_on_a_quadratic", "zero_gradient_is_safe", "state_kept_per_key"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["state_kept_per_key", "momentum_matches_reference"]
+MISTAKE = "Your Momentum keeps one velocity array shared by all parameters, mixing their steps: keep a dict self.v with one zeros array per name, created on the first update."
 PASSES = ["momentum_first_steps", "sgd_step_by_hand"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["momentum_first_steps", "all_converge_on_a_quadratic", "momentum_matches_reference"]
+MISTAKE = "Your Momentum adds lr * g to the velocity, so it climbs the loss: use v = momentum * v - lr * g, then w += v."
 PASSES = ["update_is_in_place", "state_kept_per_key", "nesterov_first_steps"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["nesterov_first_steps", "nesterov_matches_reference"]
+MISTAKE = "Your Nesterov multiplies the new velocity by momentum**2: after v = momentum * v - lr * g, update w += momentum * v - lr * g."
 PASSES = ["momentum_first_steps", "state_kept_per_key", "update_is_in_place"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["rmsprop_first_steps", "zero_gradient_is_safe", "rmsprop_matches_reference"]
+MISTAKE = "Your RMSprop swaps the weights of its moving average, h = (1 - decay_rate) * h + decay_rate * g * g: use h = decay_rate * h + (1 - decay_rate) * g * g."
 PASSES = ["state_kept_per_key", "update_is_in_place"]
 
 

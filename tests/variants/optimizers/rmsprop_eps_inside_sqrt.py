@@ -3,6 +3,7 @@ the step is about 1e-4 * lr instead of about lr / (sqrt(1 - decay_rate) + 1)."""
 import numpy as np
 
 CAUGHT_BY = ["rmsprop_first_steps", "rmsprop_matches_reference"]
+MISTAKE = "Your RMSprop puts eps inside the square root, sqrt(h + 1e-8), which shrinks the steps for tiny gradients: add it outside, dividing by (np.sqrt(h) + 1e-8)."
 PASSES = ["zero_gradient_is_safe", "all_converge_on_a_quadratic", "state_kept_per_key"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["XOR_and_XNOR_not_converged", "contradictory_data_not_converged", "zero_epochs_not_converged"]
+MISTAKE = "Your train_perceptron always returns converged=True, even when the epochs run out: return True only after an epoch with no mistakes, and False otherwise."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "separable_data_converges_and_separates"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["learns_AND", "learns_NAND", "learns_every_linearly_separable_table", "learns_three_input_AND"]
+MISTAKE = "Your train_perceptron never updates the bias b, so the boundary stays through the origin: add b += lr * (t - out) next to the update of w."
 PASSES = ["learns_OR", "XOR_and_XNOR_not_converged"]
 
 

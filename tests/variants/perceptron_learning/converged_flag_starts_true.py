@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["zero_epochs_not_converged"]
+MISTAKE = "Your train_perceptron starts with converged = True, so with epochs=0 it reports convergence: start with converged = False and set it True only after an epoch with no mistakes."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged",
           "separable_data_converges_and_separates", "contradictory_data_not_converged"]
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["XOR_and_XNOR_not_converged", "contradictory_data_not_converged"]
+MISTAKE = "Your train_perceptron decides convergence from the last sample of the epoch only: count the mistakes of the whole epoch and stop only when there were none."
 
 
 def train_perceptron(X, y, lr, epochs, rng):

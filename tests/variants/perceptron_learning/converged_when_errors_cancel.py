@@ -3,6 +3,7 @@ false negative (+1) cancel, so it can stop with converged=True on an epoch full 
 import numpy as np
 
 CAUGHT_BY = ["learns_AND", "XOR_and_XNOR_not_converged"]
+MISTAKE = "Your train_perceptron sums the epoch's errors (t - out), so a +1 and a -1 cancel: count the mistakes (error != 0) and stop only when there were none."
 
 
 def train_perceptron(X, y, lr, epochs, rng):

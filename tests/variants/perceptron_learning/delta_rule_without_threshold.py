@@ -3,6 +3,7 @@ the weights drift to a least-squares fit, which misclassifies AND."""
 import numpy as np
 
 CAUGHT_BY = ["learns_AND", "learns_OR", "learns_NAND", "separable_data_converges_and_separates"]
+MISTAKE = "Your train_perceptron takes the error against the raw sum X[i] @ w + b instead of the 0/1 output: use error = t - (1 if X[i] @ w + b > 0 else 0)."
 
 
 def train_perceptron(X, y, lr, epochs, rng):

@@ -5,6 +5,7 @@ import numpy as np
 
 CAUGHT_BY = ["learns_every_linearly_separable_table", "separable_data_converges_and_separates",
              "contradictory_data_not_converged"]
+MISTAKE = "Your train_perceptron fires when X[i] @ w + b >= 0, so from w = 0, b = 0 it can report convergence without learning: fire only when X[i] @ w + b > 0."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged", "same_seed_same_result"]
 
 

@@ -3,6 +3,7 @@ weights learned depend on numpy's global random state, not on the seed of rng.""
 import numpy as np
 
 CAUGHT_BY = ["same_seed_same_result"]
+MISTAKE = "Your train_perceptron shuffles each epoch with np.random.permutation, so the result depends on numpy's global random state: use rng.permutation(len(X))."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "learns_every_linearly_separable_table",
           "XOR_and_XNOR_not_converged", "separable_data_converges_and_separates"]
 

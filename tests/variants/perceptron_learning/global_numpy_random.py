@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["same_seed_same_result"]
+MISTAKE = "Your train_perceptron draws the initial weights and the order from np.random instead of rng: use rng.normal(0, 0.01, d) and rng.permutation(len(X))."
 PASSES = ["learns_AND", "learns_OR", "XOR_and_XNOR_not_converged", "separable_data_converges_and_separates"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["integer_inputs"]
+MISTAKE = "Your train_perceptron starts from w = np.zeros_like(X[0]), an int array when X holds ints, so the float updates fail: start from a float array, e.g. np.zeros(X.shape[1])."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged", "same_seed_same_result",
           "separable_data_converges_and_separates"]
 

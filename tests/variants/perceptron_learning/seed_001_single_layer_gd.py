@@ -13,6 +13,7 @@ import numpy as np
 
 CAUGHT_BY = ["learns_AND", "learns_OR", "learns_NAND", "learns_every_linearly_separable_table",
              "learns_three_input_AND", "integer_inputs"]
+MISTAKE = "Your train_perceptron runs gradient descent on a sigmoid's cross-entropy instead of the perceptron rule: per sample, w += lr * (t - out) * x and b += lr * (t - out) with 0/1 out."
 
 
 def train_perceptron(X, y, lr, epochs, rng):

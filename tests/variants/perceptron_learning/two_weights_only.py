@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["learns_three_input_AND", "separable_data_converges_and_separates"]
+MISTAKE = "Your train_perceptron hard-codes two weights (size=2), so it fails for any other number of inputs: draw X.shape[1] weights."
 PASSES = ["learns_AND", "learns_OR", "learns_NAND", "XOR_and_XNOR_not_converged"]
 
 

@@ -6,6 +6,7 @@ also strays far from the ratio.
 import numpy as np
 
 CAUGHT_BY = ["units_dropped_independently", "dropped_fraction_matches_ratio[0.5]", "train_keeps_or_rescales"]
+MISTAKE = "Your dropout draws one mask per feature and shares it across the batch, so whole columns drop together: draw the mask with x's full shape, rng.random(x.shape)."
 
 
 def dropout(x, ratio, train, rng):

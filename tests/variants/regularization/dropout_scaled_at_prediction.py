@@ -5,6 +5,7 @@ import numpy as np
 
 CAUGHT_BY = ["eval_is_identity", "train_keeps_or_rescales", "expectation_preserved",
              "dropout_eval_matches_reference", "dropout_train_matches_reference_in_law"]
+MISTAKE = "Your dropout does not rescale in training and scales by (1 - ratio) at prediction: divide the survivors by (1 - ratio) in training and return x unchanged in evaluation."
 PASSES = ["dropped_fraction_matches_ratio[0.5]", "units_dropped_independently"]
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["l2_worked_example", "l2_properties", "l2_matches_reference"]
+MISTAKE = "Your l2_penalty uses the norm np.linalg.norm(w) instead of its square: sum the squared weights, np.sum(w ** 2)."
 
 
 def l2_penalty(weights, lam):

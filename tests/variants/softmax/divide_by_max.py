@@ -2,6 +2,7 @@
 import numpy as np
 
 CAUGHT_BY = ["shift_invariance", "course_notes_example_small", "matches_reference"]
+MISTAKE = "Your softmax divides the scores by their largest absolute value instead of subtracting the max: use exp(a - np.max(a, axis=-1, keepdims=True))."
 PASSES = ["rows_sum_to_one", "extreme_scores_stay_finite", "order_preserved"]
 
 

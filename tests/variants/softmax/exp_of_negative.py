@@ -3,6 +3,7 @@ import numpy as np
 
 CAUGHT_BY = ["order_preserved", "shift_invariance", "extreme_scores_stay_finite", "course_notes_example_small",
              "matches_reference"]
+MISTAKE = "Your softmax negates the scores, computing exp(-a), so the largest score gets the smallest probability: use exp(a - np.max(a, axis=-1, keepdims=True))."
 PASSES = ["rows_sum_to_one"]
 
 

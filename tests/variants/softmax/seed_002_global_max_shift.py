@@ -6,6 +6,7 @@ row on its own, the listing is right: ok_seed_002_max_shift.)"""
 import numpy as np
 
 CAUGHT_BY = ["batch_rows_far_apart", "matches_reference"]
+MISTAKE = "Your softmax subtracts the max of the whole array, np.max(a), so a row far below it becomes 0 / 0 = nan: subtract each row's max, np.max(a, axis=-1, keepdims=True)."
 PASSES = ["course_notes_example_no_overflow", "course_notes_example_small", "extreme_scores_stay_finite", "float32_input"]
 
 

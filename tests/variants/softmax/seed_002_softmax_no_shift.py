@@ -5,6 +5,7 @@ what the notes go on to fix."""
 import numpy as np
 
 CAUGHT_BY = ["course_notes_example_no_overflow", "extreme_scores_stay_finite", "matches_reference"]
+MISTAKE = "Your softmax takes exp of the raw scores without subtracting the max, so exp overflows to inf and gives nan for large scores: subtract np.max(a, axis=-1, keepdims=True) first."
 PASSES = ["course_notes_example_small", "rows_sum_to_one", "order_preserved"]
 
 
