@@ -21,6 +21,8 @@ from pathlib import Path
 
 from graders import tasks
 from graders.classroom import diagnosis
+from graders.classroom.grading import fingerprint
+from graders.engine.plugin import TIERS
 
 HELD_OUT_ONE_IN = 4
 
@@ -49,8 +51,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write each held-out variant's outcome here (JSON)")
     args = parser.parse_args()
     started = time.monotonic()
+    ids = args.tasks.split(",")
     with tempfile.TemporaryDirectory() as folder:
-        known, _ = diagnosis.build(args.tasks.split(","), Path(folder), jobs=args.jobs)
+        known, _ = diagnosis.build(ids, Path(folder), fingerprint(ids, TIERS, None, None), jobs=args.jobs)
     print(f"{len(known)} catalogued variants graded in {time.monotonic() - started:.0f} s "
           f"({args.jobs} processes); one in {HELD_OUT_ONE_IN} held out by name hash")
     results = study(known)

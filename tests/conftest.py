@@ -1,9 +1,12 @@
+import os
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from graders.engine.runner import default_jobs, grade
-from tests.kit import EXERCISES, SOLUTIONS, shared
+from tests.kit import EXERCISES, SOLUTIONS, all_variants, make_submission, shared
 
 
 @pytest.fixture(scope="session")
@@ -20,10 +23,33 @@ def stub_report(tmp_path_factory):
 
 @pytest.fixture(autouse=True, scope="session")
 def state_folder_of_the_run(tmp_path_factory):
-    """Class runs keep their ledger key in the user's state folder: the kit's tests use one of their own."""
-    import os
+    """Class runs keep their ledger key in the user's state folder: the kit's tests use one of their own,
+    the same for every pytest-xdist worker (a class graded on one is exported on another)."""
+    root = tmp_path_factory.getbasetemp()
+    state = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "state"
+    state.mkdir(exist_ok=True)
+    os.environ["XDG_STATE_HOME"] = str(state)
 
-    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+
+@pytest.fixture(scope="session")
+def graded_class(tmp_path_factory) -> Path:
+    """A class graded on softmax and encoding, once per test run (the gradebook and page tests read it):
+    alice, the reference; bob, a buggy softmax and the stub of encoding; carol, an encoding.py that
+    does not load; dave, not a submission (could not be graded)."""
+    def make() -> Path:
+        from graders.classroom.grading import grade_class
+
+        root = tmp_path_factory.mktemp("class")
+        make_submission(root / "alice")
+        make_submission(root / "bob", next(v for v in all_variants() if v.task == "softmax" and not v.correct))
+        shutil.copy(EXERCISES / "encoding.py", root / "bob" / "encoding.py")
+        make_submission(root / "carol")
+        (root / "carol" / "encoding.py").write_text("def one_hot(:\n")
+        (root / "dave.zip").write_bytes(b"not a zip file")
+        out = tmp_path_factory.mktemp("graded-class")
+        grade_class(root, out, task_ids=["softmax", "encoding"], workers=2, max_call_timeout=2)
+        return out
+    return shared(tmp_path_factory, "graded-class", make)
 
 
 # -- which tests share a pytest-xdist worker -----------------------------------------------------

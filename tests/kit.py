@@ -131,3 +131,14 @@ def shared(tmp_path_factory, name: str, make):
         value = make()
         path.write_bytes(pickle.dumps(value))
         return value
+
+
+def gradescope_tasks(results: dict) -> dict[str, tuple[float, float]]:
+    """Task -> (score, max_score) of a Gradescope results.json: its entries (one per check, or one for
+    a task not graded) summed by task, the first of their tags."""
+    found: dict[str, list[float]] = {}
+    for test in results["tests"]:
+        sums = found.setdefault(test["tags"][0], [0.0, 0.0])
+        sums[0] += test["score"]
+        sums[1] += test["max_score"]
+    return {task: (round(score, 2), round(most, 2)) for task, (score, most) in found.items()}

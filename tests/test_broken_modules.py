@@ -11,7 +11,7 @@ from graders import tasks
 from graders.classroom.grading import STUDENTS, grade_class, read_report
 from graders.cli.kit import main
 from graders.points import TaskPoints
-from tests.kit import make_submission
+from tests.kit import gradescope_tasks, make_submission
 
 BROKEN = "softmax"      # the task whose module is broken
 CONTROL = "encoding"    # a task in the same submission that must keep full marks
@@ -41,7 +41,7 @@ def test_grade_costs_only_the_broken_task(case, tmp_path):
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / "results.json").read_text())
-    scores = {test["name"].split(":")[0]: (test["score"], test["max_score"]) for test in report["tests"]}
+    scores = gradescope_tasks(report)
     assert scores[BROKEN][0] == 0 and scores[CONTROL][0] == scores[CONTROL][1] > 0
     feedback = (tmp_path / "out" / "feedback.txt").read_text()
     assert CASES[case][1] in feedback
@@ -90,6 +90,5 @@ def test_a_broken_notebook_costs_only_its_task(tmp_path):
     assert "losses.ipynb" in extracted.output and "not a valid notebook" in extracted.output
     result = CliRunner().invoke(main, ["grade", str(tmp_path / "modules"), "--tasks", f"{BROKEN},{CONTROL}",
                                        "--out", str(tmp_path / "out")])
-    scores = {t["name"].split(":")[0]: (t["score"], t["max_score"])
-              for t in json.loads((tmp_path / "out" / "results.json").read_text())["tests"]}
+    scores = gradescope_tasks(json.loads((tmp_path / "out" / "results.json").read_text()))
     assert scores[BROKEN][0] == 0 and scores[CONTROL][0] == scores[CONTROL][1], result.output

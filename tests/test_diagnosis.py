@@ -6,13 +6,15 @@ from pathlib import Path
 import pytest
 
 from graders.classroom import diagnosis
-from graders.classroom.grading import grade_class, read_record
+from graders.classroom.grading import fingerprint, grade_class, read_record
+from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from tests.kit import all_variants, make_submission
 
 VARIANTS = all_variants()
 NO_SHIFT = "no_max_shift"   # a mistake the catalogue holds in other code too (seed_001/seed_002_softmax_no_shift)
 SOFTMAX_BUGS = [v for v in VARIANTS if v.task == "softmax" and not v.correct]
+SETTINGS = fingerprint(["softmax"], TIERS, None, None)
 
 
 def test_every_buggy_variant_says_its_mistake_in_one_sentence():
@@ -28,7 +30,7 @@ def test_every_buggy_variant_says_its_mistake_in_one_sentence():
 @pytest.fixture(scope="module")
 def softmax_known(tmp_path_factory) -> list[diagnosis.KnownMistake]:
     """Every buggy softmax variant, graded once."""
-    known, _ = diagnosis.build(["softmax"], tmp_path_factory.mktemp("mistakes"), jobs=2)
+    known, _ = diagnosis.build(["softmax"], tmp_path_factory.mktemp("mistakes"), SETTINGS, jobs=2)
     return known
 
 
@@ -66,10 +68,10 @@ def test_two_mistakes_or_an_unknown_one_are_not_guessed(softmax_known, tmp_path)
 
 def test_the_catalogue_is_graded_once_per_settings(softmax_known, tmp_path, monkeypatch):
     folder = tmp_path / "mistakes"
-    first, path = diagnosis.build(["softmax"], folder, jobs=2)
+    first, path = diagnosis.build(["softmax"], folder, SETTINGS, jobs=2)
     assert [k.verdicts for k in first] == [k.verdicts for k in softmax_known]   # deterministic
     monkeypatch.setattr(diagnosis, "_variant_verdicts", lambda *a, **k: pytest.fail("graded again"))
-    again, same = diagnosis.build(["softmax"], folder)
+    again, same = diagnosis.build(["softmax"], folder, SETTINGS)
     assert same == path and again == first and [p.name for p in folder.iterdir()] == [path.name]
 
 

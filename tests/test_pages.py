@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from graders.classroom.grading import grade_class, read_record
+from graders.classroom.grading import read_record
 from graders.pages.render import feedback_page
 from graders.results import StudentRecord
-from tests.kit import EXERCISES, KIT, all_variants, make_submission
+from tests.kit import KIT
 
 TASKS = ["softmax", "encoding"]
-BUG = next(v for v in all_variants() if v.task == "softmax" and not v.correct)
 SHOTS = KIT / "test-artifacts" / "pages"
 PHONE = (390, 844)
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -32,17 +31,10 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory) -> Path:
-    """alice: the reference; bob: a buggy softmax and the stub of encoding; carol: the stubs; dave: no submission."""
-    root = tmp_path_factory.mktemp("class")
-    make_submission(root / "alice")
-    make_submission(root / "bob", BUG)
-    shutil.copy(EXERCISES / "encoding.py", root / "bob" / "encoding.py")
-    make_submission(root / "carol", base=EXERCISES)
-    (root / "dave.zip").write_bytes(b"not a zip file")
-    out = tmp_path_factory.mktemp("out")
-    grade_class(root, out, task_ids=TASKS, workers=2, max_call_timeout=2)
-    return out
+def graded(graded_class) -> Path:
+    """alice: the reference; bob: a buggy softmax and the stub of encoding; carol: an encoding.py that does
+    not load; dave: could not be graded (tests/conftest.py)."""
+    return graded_class
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import json
 import multiprocessing
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from graders.engine.plugin import TIERS
+from graders.engine.runner import grade
 from graders.kit import KIT_ROOT, SOLUTIONS, write_atomically
 from graders.results import GradeReport, Status, TaskResult
 
@@ -36,6 +38,8 @@ CATALOGUE = KIT_ROOT / "tests" / "variants"
 #: Verdicts that depend on more than the code's behaviour: the mlp task trains against a clock.
 NOT_CATALOGUED_TASKS = ("mlp",)
 NOT_CATALOGUED_SETTINGS = ("ONLY", "DATA")
+#: ", line 72" of the place a worker gives an exception: "(encoding.py, line 72, in one_hot)".
+LINE_NUMBER = re.compile(r", line \d+(, in [^)]*\))")
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,13 @@ class KnownMistake:
 
 
 def signature(task: TaskResult) -> dict[str, list[str]]:
-    """What a task's grade says of the code's behaviour: each check's status, message and failing example."""
-    return {c.check: [str(c.verdict.status), c.verdict.message, c.verdict.example] for c in task.checks}
+    """What a task's grade says of the code's behaviour: each check's status, message and failing example.
+
+    Where an exception's message names the line it came from, the line number is left out: it says
+    where the code sits in its file (a variant's is appended to the reference), not what it does.
+    """
+    return {c.check: [str(c.verdict.status), LINE_NUMBER.sub(r"\1", c.verdict.message), c.verdict.example]
+            for c in task.checks}
 
 
 def diagnose(task: TaskResult, known: list[KnownMistake]) -> str:
@@ -90,15 +99,14 @@ def catalogued(task_ids, keep: Callable[[str, str], bool] | None = None) -> list
     return found
 
 
-def build(task_ids, folder: Path, *, tiers=TIERS, points_file: Path | None = None,
+def build(task_ids, folder: Path, settings: str, *, tiers=TIERS, points_file: Path | None = None,
           max_call_timeout: float | None = None, jobs: int = 1,
           keep: Callable[[str, str], bool] | None = None) -> tuple[list[KnownMistake], Path]:
     """The known mistakes of ``task_ids`` graded under these settings, and the file they are kept in
-    (``folder/<digest>.json``: read back when it is there, else graded, ``jobs`` variants at a time)."""
-    from graders.classroom.grading import fingerprint   # the class run's settings digest
-
+    (``folder/<digest>.json``: read back when it is there, else graded, ``jobs`` variants at a time).
+    ``settings``: a digest of everything else a grade depends on (the class run's fingerprint)."""
     variants = catalogued(task_ids, keep)
-    digest = hashlib.sha256(fingerprint(list(task_ids), tuple(tiers), points_file, max_call_timeout).encode())
+    digest = hashlib.sha256(settings.encode())
     for task_id, path, sentence in variants:
         digest.update(f"\0{task_id}/{path.name}\0{sentence}\0".encode() + path.read_bytes())
     path = Path(folder) / f"{digest.hexdigest()[:16]}.json"
@@ -139,8 +147,6 @@ def module_constants(path: Path) -> dict:
 
 
 def _variant_verdicts(variant: tuple[str, Path, str], tiers, points_file, max_call_timeout) -> KnownMistake:
-    from graders.engine.runner import grade
-
     task_id, path, sentence = variant
     with tempfile.TemporaryDirectory(prefix="dlgrade-mistake-") as folder:
         submission = Path(folder)

@@ -172,8 +172,9 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     load_visibility(points_file)   # a points file each grader would refuse: said once, here (ConfigError)
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
-    mistakes = diagnosis.build(task_ids, out / MISTAKES, tiers=tiers, points_file=points_file,
-                               max_call_timeout=max_call_timeout, jobs=workers)[1] if diagnose else None
+    mistakes = diagnosis.build(task_ids, out / MISTAKES, fingerprint(task_ids, tiers, points_file, max_call_timeout),
+                               tiers=tiers, points_file=points_file, max_call_timeout=max_call_timeout,
+                               jobs=workers)[1] if diagnose else None
     # Fewer submissions than workers (one student regraded, a small class): each grader takes the
     # idle workers' cores for its tasks (runner.grade's ``jobs``).
     job = _Job(out, task_ids, tiers, points_file, max_call_timeout, regrade, submission_timeout,

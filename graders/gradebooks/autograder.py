@@ -28,7 +28,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from graders import tasks
+from graders.engine import sandbox
+from graders.engine.runner import grade
+from graders.engine.submission import SubmissionShapeError, module_folder
+from graders.gradebooks import gradescope
 from graders.kit import KIT_ROOT
+from graders.points import ConfigError, load_visibility
+from graders.report import print_table
 
 SETTINGS = "autograder.json"
 KIT_FOLDER = "dlgrade"
@@ -113,7 +119,8 @@ PYTHON="$ROOT/venv/bin/python"
 "$PYTHON" -m pip install -q --upgrade pip
 # PyTorch's CPU build first: Gradescope has no GPU, and the default build brings CUDA (several GB).
 # Editable, as README installs it: the kit reads its dataset manifest from its own folder.
-{torch}"$PYTHON" -m pip install -q -e "$SOURCE/{kit}{extras}"
+# nbformat: to read submissions handed in as notebooks.
+{torch}"$PYTHON" -m pip install -q -e "$SOURCE/{kit}{extras}" nbformat
 # The datasets the tasks need, checked against the kit's SHA-256s, into the image.
 {fetch}"$ROOT/venv/bin/dlgrade" doctor || true
 """.replace("{kit}", KIT_FOLDER)
@@ -130,16 +137,13 @@ exec "$PYTHON" -m graders.gradebooks.autograder "$ROOT"
 
 
 # -- one submission, in Gradescope ---------------------------------------------------------------
-class OutOfTime(Exception):
-    pass
+class OutOfTime(KeyboardInterrupt):
+    """The time limit: an interrupt, so that pytest ends the grading session (an Exception raised inside a
+    check would only fail that check, and the next one would wait on the student's code again)."""
 
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m graders.gradebooks.autograder ROOT``: grade ROOT/submission into ROOT/results/results.json."""
-    from graders.gradebooks import gradescope
-    from graders.points import load_visibility
-    from graders.report import print_table
-
     parser = argparse.ArgumentParser(prog="python -m graders.gradebooks.autograder")
     parser.add_argument("root", type=Path, help="Gradescope's /autograder")
     args = parser.parse_args(argv)
@@ -153,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.alarm(max(1, settings.time_limit_s - TIME_MARGIN_S))
     try:
         report = _grade(root / "submission", settings, points)
-    except OutOfTime:
+    except KeyboardInterrupt:   # the runner turns the interrupted session into a KeyboardInterrupt of its own
+        if not _OUT_OF_TIME:
+            raise
         return _could_not_grade(results, f"grading took longer than {settings.time_limit_s - TIME_MARGIN_S} s, "
                                          "the autograder's time limit less a margin to report")
     except _Refused as exc:
@@ -174,15 +180,11 @@ class _Refused(Exception):
 
 
 def _grade(submission: Path, settings: Settings, points: Path):
-    from graders.engine import sandbox
-    from graders.engine.runner import grade
-    from graders.engine.submission import SubmissionShapeError, module_folder
-    from graders.notebooks.generate import extract_modules
-    from graders.points import ConfigError
-
     with tempfile.TemporaryDirectory(prefix="dlgrade-notebooks-") as extracted:
         folder = submission
         if not any(submission.rglob("*.py")) and any(submission.rglob("*.ipynb")):
+            from graders.notebooks.generate import extract_modules  # nbformat may be missing: notebooks only
+
             written, unreadable = extract_modules(submission, Path(extracted))
             if not written:
                 raise _Refused("no notebook could be read: " + "; ".join(unreadable or ["no <task>.ipynb found"]))
@@ -207,7 +209,11 @@ def _could_not_grade(results: Path, why: str) -> int:
     return 0
 
 
+_OUT_OF_TIME: list[bool] = []
+
+
 def _out_of_time(signum, frame):
+    _OUT_OF_TIME.append(True)
     raise OutOfTime
 
 

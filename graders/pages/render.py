@@ -30,7 +30,7 @@ def _environment() -> Environment:
                               autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     environment.filters["points"] = lambda value: f"{value:g}"
     environment.filters["css"] = lambda status: str(status).replace(" ", "-")
-    environment.globals["passed"] = _passed
+    environment.globals["checks_passed"] = _passed
     environment.globals["shared_problem"] = _shared_problem
     return environment
 
@@ -89,7 +89,7 @@ def _per_check(graded: dict[str, StudentRecord]) -> list[dict]:
                 if check.verdict.status.is_mistake:
                     first = (check.verdict.message.splitlines() or [""])[0][:120]
                     failed.setdefault(key, Counter())[f"{check.verdict.status}: {first}"] += 1
-    rows = [{"task": task, "check": check, "failed": sum(how.values()), "rate": sum(how.values()) / ran[task, check],
+    rows = [{"task": task, "check": check, "students": sum(how.values()), "rate": sum(how.values()) / ran[task, check],
              "most_often": sorted(how.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]}
             for (task, check), how in failed.items()]
     return sorted(rows, key=lambda row: (-row["rate"], row["task"], row["check"]))
