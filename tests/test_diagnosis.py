@@ -1,6 +1,7 @@
 """Naming a student's mistake from the catalogue of known ones, and never a wrong one."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from graders.classroom import diagnosis
 from graders.classroom.grading import fingerprint, grade_class, read_record
 from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
-from tests.kit import all_variants, make_submission
+from tests.kit import all_variants, make_submission, shared
 
 VARIANTS = all_variants()
 NO_SHIFT = "no_max_shift"   # a mistake the catalogue holds in other code too (seed_001/seed_002_softmax_no_shift)
@@ -28,10 +29,15 @@ def test_every_buggy_variant_says_its_mistake_in_one_sentence():
 
 
 @pytest.fixture(scope="module")
-def softmax_known(tmp_path_factory) -> list[diagnosis.KnownMistake]:
-    """Every buggy softmax variant, graded once."""
-    known, _ = diagnosis.build(["softmax"], tmp_path_factory.mktemp("mistakes"), SETTINGS, jobs=2)
-    return known
+def softmax_catalogue(tmp_path_factory) -> Path:
+    """Every buggy softmax variant graded once per test run: the file diagnosis.build keeps them in."""
+    return shared(tmp_path_factory, "softmax-mistakes", lambda: diagnosis.build(
+        ["softmax"], tmp_path_factory.mktemp("mistakes"), SETTINGS, jobs=2)[1])
+
+
+@pytest.fixture
+def softmax_known(softmax_catalogue) -> list[diagnosis.KnownMistake]:
+    return diagnosis.load(softmax_catalogue)
 
 
 def _student(folder: Path, code_of: str, extra: str = "") -> Path:
@@ -66,21 +72,26 @@ def test_two_mistakes_or_an_unknown_one_are_not_guessed(softmax_known, tmp_path)
     assert diagnosis.diagnose(reference, softmax_known) == ""
 
 
-def test_the_catalogue_is_graded_once_per_settings(softmax_known, tmp_path, monkeypatch):
+def test_the_catalogue_is_graded_once_per_settings(softmax_catalogue, softmax_known, tmp_path, monkeypatch):
     folder = tmp_path / "mistakes"
-    first, path = diagnosis.build(["softmax"], folder, SETTINGS, jobs=2)
-    assert [k.verdicts for k in first] == [k.verdicts for k in softmax_known]   # deterministic
+    folder.mkdir()
+    shutil.copy(softmax_catalogue, folder / softmax_catalogue.name)
     monkeypatch.setattr(diagnosis, "_variant_verdicts", lambda *a, **k: pytest.fail("graded again"))
-    again, same = diagnosis.build(["softmax"], folder, SETTINGS)
-    assert same == path and again == first and [p.name for p in folder.iterdir()] == [path.name]
+    again, path = diagnosis.build(["softmax"], folder, SETTINGS)
+    assert path.name == softmax_catalogue.name and again == softmax_known
+    none = lambda task, name: False   # noqa: E731 (no variant: nothing to grade)
+    names = {diagnosis.build(["softmax"], folder, settings, keep=none)[1].name for settings in (SETTINGS, "other")}
+    assert len(names) == 2 and softmax_catalogue.name not in names
 
 
-def test_a_class_run_names_the_mistake_in_the_feedback_and_counts_it_on_the_dashboard(tmp_path):
+def test_a_class_run_names_the_mistake_in_the_feedback_and_counts_it_on_the_dashboard(softmax_catalogue, tmp_path):
     root = tmp_path / "class"
     for student in ("ann", "ben"):
         _student(root / student, NO_SHIFT)
     make_submission(root / "cat")
     out = tmp_path / "out"
+    (out / "mistakes").mkdir(parents=True)   # graded once already, under the class run's settings
+    shutil.copy(softmax_catalogue, out / "mistakes" / softmax_catalogue.name)
     grade_class(root, out, task_ids=["softmax"], workers=2, diagnose=True)
     sentence = next(v.setting("MISTAKE") for v in SOFTMAX_BUGS if v.name == NO_SHIFT)
     for student in ("ann", "ben"):
