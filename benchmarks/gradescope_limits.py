@@ -20,31 +20,24 @@ import time
 import zipfile
 from pathlib import Path
 
-from graders import tasks
-from graders.gradebooks.autograder import Settings, build_bundle
-from graders.kit import KIT_ROOT
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.bench_hostile import tree  # noqa: E402
+from graders import tasks  # noqa: E402
+from graders.gradebooks.autograder import Settings, build_bundle  # noqa: E402
+from graders.kit import KIT_ROOT  # noqa: E402
 
 LIMIT_MB, LIMIT_S = 768, 600
 
 
-def tree_pss_mb(pid: int) -> float:
-    """The proportional set size (PSS) of ``pid`` and all its descendants, in MB: resident memory with
+def tree_pss_mb(root: int) -> float:
+    """The proportional set size (PSS) of ``root`` and all its descendants, in MB: resident memory with
     each shared page counted once over the processes that share it (forked graders share most of theirs),
     the nearest a process can see to what a container's memory limit counts."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo += children.get(current, [])
+    total = 0
+    for pid in tree(root):
         try:
-            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
         total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
