@@ -42,7 +42,8 @@ def load_visibility(path: Path | None = None) -> dict[str, str]:
     """The points file's ``[gradescope.visibility]``: tier -> when a student sees a check of that tier on
     Gradescope (default: public checks ``visible``, hidden checks ``after_due_date``)."""
     path, raw = _read(path)
-    given = raw.get("gradescope", {}).get("visibility", {})
+    section = raw.get("gradescope", {})
+    given = section.get("visibility", {}) if isinstance(section, dict) else None
     chosen = {**DEFAULT_VISIBILITY, **given} if isinstance(given, dict) else None
     if chosen is None or set(chosen) != set(DEFAULT_VISIBILITY) or not set(chosen.values()) <= set(VISIBILITIES):
         raise ConfigError(f"{path}: [gradescope.visibility] sets `public` and `hidden` (the check tiers) to one of "

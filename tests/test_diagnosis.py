@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graders.classroom import diagnosis
-from graders.classroom.grading import fingerprint, grade_class, read_record
+from graders.classroom.grading import ClassError, fingerprint, grade_class, read_record
 from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from tests.kit import all_variants, make_submission, shared
@@ -102,3 +102,11 @@ def test_a_class_run_names_the_mistake_in_the_feedback_and_counts_it_on_the_dash
     dashboard = (out / "dashboard.html").read_text()
     assert "Known mistakes" in dashboard and "ann, ben" in dashboard
     assert len(list((out / "mistakes").glob("*.json"))) == 1
+
+
+def test_without_the_catalogue_diagnose_says_so_before_grading(tmp_path, monkeypatch):
+    monkeypatch.setattr(diagnosis, "CATALOGUE", tmp_path / "no-variants")
+    make_submission(tmp_path / "class" / "ann")
+    with pytest.raises(ClassError, match="catalogue of known mistakes"):
+        grade_class(tmp_path / "class", tmp_path / "out", task_ids=["softmax"], diagnose=True)
+    assert not (tmp_path / "out" / "students" / "ann").exists()

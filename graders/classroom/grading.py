@@ -41,9 +41,9 @@ from graders.engine.plugin import TIERS
 from graders.engine.runner import grade
 from graders.engine.submission import SubmissionShapeError, module_folder
 from graders.classroom.warm import WarmPython, WarmServerEnded
+from graders.gradebooks import gradescope
 from graders.kit import GRADERS, KIT_ROOT, write_atomically
 from graders.pages.render import FEEDBACK_PAGE, feedback_page
-from graders.gradebooks import gradescope
 from graders.points import load_visibility
 from graders.report import could_not_grade_text, feedback_text
 from graders.results import State, StudentRecord
@@ -170,6 +170,9 @@ def grade_class(submissions_dir: Path, out: Path, *, task_ids: list[str] | None 
     out = Path(out)
     task_ids = list(task_ids or [t.id for t in tasks.TASKS])
     load_visibility(points_file)   # a points file each grader would refuse: said once, here (ConfigError)
+    if diagnose and not diagnosis.CATALOGUE.is_dir():
+        raise ClassError(f"--diagnose needs the kit's catalogue of known mistakes, {diagnosis.CATALOGUE}, which this "
+                         "install does not have: grade from a checkout of the kit (git clone), or leave --diagnose out")
     submissions = discover(Path(submissions_dir), exclude=(out,))
     (out / STUDENTS).mkdir(parents=True, exist_ok=True)
     mistakes = diagnosis.build(task_ids, out / MISTAKES, fingerprint(task_ids, tiers, points_file, max_call_timeout),
