@@ -311,10 +311,15 @@ def test_results_changed_since_the_class_run_are_not_exported(graded, tmp_path):
     assert "not the ones dlgrade published" in done.left_out["bob"]
 
 
-def test_a_folder_that_is_not_a_graded_class_gets_one_line(tmp_path):
+def test_a_folder_that_is_not_a_graded_class_or_an_out_that_cannot_be_written_gets_one_line(graded, tmp_path):
     result = CliRunner().invoke(cli, ["export", str(tmp_path), "--to", "junit"])
     assert result.exit_code == 2 and "not a graded class folder" in result.output
     assert len(result.output.strip().splitlines()) == 1
+    (tmp_path / "a-file").write_text("")
+    for to in ("junit", "moodle"):
+        result = CliRunner().invoke(cli, ["export", str(graded), "--to", to, "--out", str(tmp_path / "a-file" / "x")])
+        assert result.exit_code == 2 and "cannot write" in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
 
 
 def test_text_xml_cannot_hold_is_replaced_not_written(records):

@@ -90,7 +90,10 @@ def gradescope_command(out_dir, task_ids, points_path, time_limit, unsafe_no_san
         raise CannotRun(str(exc)) from None
     settings = Settings(task_list(task_ids) or [t.id for t in tasks.TASKS], time_limit_s=time_limit,
                         unsafe_no_sandbox=unsafe_no_sandbox)
-    bundle = build_bundle(Path(out_dir), settings, Path(points_path) if points_path else None)
+    try:
+        bundle = build_bundle(Path(out_dir), settings, Path(points_path) if points_path else None)
+    except OSError as exc:
+        raise CannotRun(f"cannot write {out_dir} ({exc.strerror or exc}): give a folder you can write to") from None
     console.print(f"wrote {bundle} ({bundle.stat().st_size / 1e6:.1f} MB, {len(settings.tasks)} tasks): upload it "
                   "under Configure Autograder > Zip file upload", markup=False)
     if settings.needs_torch:

@@ -82,8 +82,7 @@ def export(folder: Path, to: str, out: Path | None = None, *, roster: Path | Non
                     gradescope.results_json(record.report, visibility) if record.report is not None else
                     gradescope.could_not_grade_json(record))
             text = json.dumps(data, indent=2) + "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text)
+        _write(path, text)
         done.written.append(path)
         done.students.append(student)
         if not record.graded:   # written all the same: the student reads why there is no grade
@@ -104,9 +103,16 @@ def _gradebook_csv(records: dict[str, StudentRecord], to: str, out: Path, roster
             book = lms.moodle_csv(records, people, assignment)
     except lms.RosterError as exc:
         raise ExportError(str(exc)) from None
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(out, book.text)
+    _write(out, book.text)
     return Exported(out, [out], book.exported, book.left_out)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path} ({exc.strerror or exc}): give --out a place you can write to") from None
 
 
 def _graded_at(report: Path) -> datetime:
