@@ -194,16 +194,19 @@ def _grade(submission: Path, settings: Settings, points: Path):
             sandbox.refuse_unsandboxed(folder, settings.unsafe_no_sandbox)
             return grade(folder, settings.tasks, points_file=points, jobs=1)
         except SubmissionShapeError as exc:
-            raise _Refused(f"{exc}. Fix it and submit again") from None
-        except ConfigError as exc:
+            raise _Refused(f"{str(exc).rstrip('.')}. Fix it and submit again") from None
+        except sandbox.SandboxError as exc:
             print(f"autograder: {exc}")
             raise _Refused("this autograder cannot grade safely in its container; your instructor has been told") \
                 from None
+        except ConfigError as exc:   # the bundle's points file or settings
+            print(f"autograder: {exc}")
+            raise _Refused("this autograder is set up wrong; your instructor has been told") from None
 
 
 def _could_not_grade(results: Path, why: str) -> int:
     print(f"autograder: could not grade: {why}")
-    data = {"score": 0, "output": f"Your submission could not be graded: {why}.", "output_format": "text",
+    data = {"score": 0, "output": f"Your submission could not be graded: {why.rstrip('.')}.", "output_format": "text",
             "visibility": "visible", "stdout_visibility": "hidden", "tests": []}
     results.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
