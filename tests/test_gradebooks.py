@@ -23,7 +23,6 @@ from pathlib import Path
 
 import jsonschema
 import junitparser
-import nbformat
 import pytest
 from click.testing import CliRunner
 
@@ -34,7 +33,6 @@ from graders.gradebooks import gradescope, junit, lms, prairielearn
 from graders.gradebooks.autograder import TIME_MARGIN_S, Settings, build_bundle
 from graders.gradebooks.export import export, graded_class
 from graders.results import StudentRecord
-from graders.testing.mlp_grading import QUICK_ACCURACY
 from tests.kit import EXERCISES, all_variants, make_submission
 
 TASKS = ["softmax", "encoding"]
@@ -162,6 +160,9 @@ def test_each_tiers_visibility_comes_from_the_points_file(tmp_path):
 
 
 def test_the_reference_mnist_accuracy_is_on_the_gradescope_leaderboard(reference_report):
+    pytest.importorskip("torch", reason="the mlp task needs PyTorch (pip install -e '.[torch]')")
+    from graders.testing.mlp_grading import QUICK_ACCURACY
+
     (mlp,) = [t for t in reference_report.tasks if t.task == "mlp"]
     if not mlp.graded:
         pytest.fail(f"the mlp task was not graded: {mlp.not_graded}")
@@ -395,6 +396,7 @@ def test_run_autograder_grades_a_submission_in_gradescopes_layout(tmp_path):
 
 
 def test_run_autograder_grades_notebooks_and_names_what_stops_a_grade(tmp_path):
+    nbformat = pytest.importorskip("nbformat", reason="the notebook path needs nbgrader (pip install -e '.[nbgrader]')")
     from graders.notebooks import generate as notebooks
     from graders.points import TaskPoints
 
