@@ -10,21 +10,18 @@ half a CPU would make of the time (twice the wall time on one core: the grade is
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_hostile import tree  # noqa: E402
 from graders import tasks  # noqa: E402
-from graders.gradebooks.autograder import Settings, build_bundle  # noqa: E402
+from graders.gradebooks.autograder import Settings, build_bundle, lay_out, run_environment  # noqa: E402
 from graders.kit import KIT_ROOT  # noqa: E402
 
 LIMIT_MB, LIMIT_S = 768, 600
@@ -52,15 +49,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "autograder"
         bundle = build_bundle(Path(folder), Settings(args.tasks.split(",")))
-        with zipfile.ZipFile(bundle) as archive:
-            archive.extractall(root / "source")
-        shutil.copy(root / "source" / "run_autograder", root / "run_autograder")
-        shutil.copytree(args.submission, root / "submission", ignore=shutil.ignore_patterns("__pycache__"))
-        env = {**os.environ, "AUTOGRADER_ROOT": str(root), "DLGRADE_PYTHON": sys.executable,
-               "PYTHONPATH": str(root / "source" / "dlgrade")}
+        lay_out(bundle, root, args.submission)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started, peak = time.monotonic(), 0.0
-        run = subprocess.Popen(["taskset", "-c", "0", "bash", str(root / "run_autograder")], cwd=root, env=env,
+        run = subprocess.Popen(["taskset", "-c", "0", "bash", str(root / "run_autograder")], cwd=root,
+                               env=run_environment(root),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         while run.poll() is None:
             peak = max(peak, tree_pss_mb(run.pid))

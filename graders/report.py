@@ -82,11 +82,9 @@ def print_table(report: GradeReport, console: Console | None = None, details: bo
                             ("checks passed", "right"), ("status", "left")):
         table.add_column(column, justify=justify)
     for task in report.tasks:
-        passed = sum(c.verdict.passed for c in task.checks)
-        ran = sum(c.verdict.status not in (Status.NOT_RUN, Status.NOT_GRADED) for c in task.checks)
         style = STYLE.get(task.status, "")
         table.add_row(task.task, f"{task.points:g}" if task.graded else "-", f"{task.max_points:g}",
-                      f"{passed}/{ran}" if task.graded else "-",
+                      task.checks_passed if task.graded else "-",
                       f"[{style}]{task.status}[/{style}]" if style else task.status)
     total = f"{report.total:g}" + ("" if report.complete else " *")
     table.add_row("total", total, f"{report.max_total:g}", "", "", style="bold")

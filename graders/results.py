@@ -162,6 +162,12 @@ class TaskResult:
         return Status.PARTIAL if self.points > 0 else Status.FAILED
 
     @property
+    def checks_passed(self) -> str:
+        """"passed/ran": the checks that passed, of those that ran (not run and not graded left out)."""
+        ran = [c for c in self.checks if c.verdict.status not in (Status.NOT_RUN, Status.NOT_GRADED)]
+        return f"{sum(c.verdict.passed for c in ran)}/{len(ran)}"
+
+    @property
     def failures(self) -> list[CheckResult]:
         """The checks that ran and did not pass."""
         return [c for c in self.checks

@@ -17,7 +17,6 @@ data), ``ONLY = [...]`` grades only those checks (a variant too slow for the oth
 """
 from __future__ import annotations
 
-import ast
 import fcntl
 import os
 import pickle
@@ -25,6 +24,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from graders.classroom.diagnosis import module_constants, variant_source
 
 KIT = Path(__file__).resolve().parents[1]
 SOLUTIONS = KIT / "solutions"
@@ -51,11 +52,7 @@ class Variant:
 
     def setting(self, variable: str, default=None):
         """The literal assigned to ``variable`` at the top of the variant file, else ``default``."""
-        tree = ast.parse(self.path.read_text(encoding="utf-8"))
-        for node in tree.body:
-            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == variable for t in node.targets):
-                return ast.literal_eval(node.value)
-        return default
+        return module_constants(self.path).get(variable, default)
 
     def __str__(self) -> str:
         return f"{self.task}/{self.name}"
@@ -88,9 +85,7 @@ def make_submission(folder: Path, variant: Variant | None = None, base: Path = S
     if variant is not None and variant.setting("DATA"):
         copy_dataset(variant.setting("DATA"), folder / "data")
     if variant is not None:
-        target = folder / f"{variant.task}.py"
-        target.write_text(target.read_text(encoding="utf-8") + "\n\n# --- variant ---\n"
-                          + variant.path.read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"{variant.task}.py").write_text(variant_source(variant.task, variant.path, base), encoding="utf-8")
     return folder
 
 

@@ -239,7 +239,7 @@ def test_grade_class_treats_nested_folders_like_grade_and_a_wrong_shape_costs_on
 
 
 def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_formulas():
-    from graders.classroom.summary import failing_checks, grades_csv
+    from graders.classroom.summary import check_failures, failing_checks, grades_csv
     from graders.results import StudentRecord
 
     def report(status, message):
@@ -247,8 +247,9 @@ def test_summary_lists_mistakes_not_unattempted_tasks_and_csv_cells_are_never_fo
             {"task": "softmax", "points": 0, "max_points": 5, "not_graded": "",
              "checks": [{"check": "rows_sum_to_one", "status": status, "message": message}]}]})
 
-    lines = failing_checks([report("not attempted", "not attempted yet"), report("not attempted", "not attempted"),
-                            report("failed", "softmax(a) is wrong")])
+    lines = failing_checks(check_failures([report("not attempted", "not attempted yet"),
+                                           report("not attempted", "not attempted"),
+                                           report("failed", "softmax(a) is wrong")]))
     assert any("rows_sum_to_one | 1 | failed" in line for line in lines)
     assert not any("not attempted" in line for line in lines)
     csv_text = grades_csv({"=HYPERLINK(\"x\")": report("failed", "wrong")}, ["softmax"])

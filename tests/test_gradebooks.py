@@ -10,11 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -30,7 +28,7 @@ from graders import tasks
 from graders.cli.kit import main as cli
 from graders.engine.runner import grade
 from graders.gradebooks import gradescope, junit, lms, prairielearn
-from graders.gradebooks.autograder import TIME_MARGIN_S, Settings, build_bundle
+from graders.gradebooks.autograder import TIME_MARGIN_S, Settings, build_bundle, lay_out, run_environment
 from graders.gradebooks.export import export, graded_class
 from graders.results import StudentRecord
 from tests.kit import EXERCISES, all_variants, make_submission
@@ -338,25 +336,17 @@ def _bundle(folder: Path, **settings) -> Path:
 
 
 def _autograder_root(tmp_path: Path, bundle: Path, submission: Path | None) -> Path:
-    """Gradescope's layout: the zip's files in source/, run_autograder copied beside it, the submission."""
+    """Gradescope's layout (``autograder.lay_out``) under ``tmp_path/autograder``."""
     root = tmp_path / "autograder"
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(root / "source")
-    shutil.copy(root / "source" / "run_autograder", root / "run_autograder")
-    if submission is not None:
-        shutil.copytree(submission, root / "submission")
-    else:
-        (root / "submission").mkdir()
+    lay_out(bundle, root, submission)
     return root
 
 
 def _run_autograder(root: Path) -> tuple[dict, str]:
     """Run run_autograder as Gradescope does (in /autograder: here ``root``), with this Python and the
     bundle's copy of the kit; (results.json, its stdout)."""
-    env = {**os.environ, "AUTOGRADER_ROOT": str(root), "DLGRADE_PYTHON": sys.executable,
-           "PYTHONPATH": str(root / "source" / "dlgrade")}
-    run = subprocess.run(["bash", str(root / "run_autograder")], cwd=root, env=env, capture_output=True, text=True,
-                         timeout=600)
+    run = subprocess.run(["bash", str(root / "run_autograder")], cwd=root, env=run_environment(root),
+                         capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
     return valid(json.loads((root / "results" / "results.json").read_text()), GRADESCOPE), run.stdout
 

@@ -128,9 +128,10 @@ def load(path: Path) -> list[KnownMistake]:
     return [KnownMistake(**entry) for entry in json.loads(Path(path).read_text(encoding="utf-8"))]
 
 
-def variant_source(task_id: str, variant: Path) -> str:
-    """The reference module with the variant's definitions appended (they replace the reference's)."""
-    return ((SOLUTIONS / f"{task_id}.py").read_text(encoding="utf-8") + "\n\n# --- variant ---\n"
+def variant_source(task_id: str, variant: Path, base: Path = SOLUTIONS) -> str:
+    """The task's module of ``base`` (the reference) with the variant's definitions appended (they replace
+    the module's)."""
+    return ((base / f"{task_id}.py").read_text(encoding="utf-8") + "\n\n# --- variant ---\n"
             + variant.read_text(encoding="utf-8"))
 
 

@@ -9,14 +9,52 @@ import csv
 import io
 import statistics
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from graders.kit import spreadsheet_text, write_atomically
 from graders.pages.render import DASHBOARD_PAGE, dashboard_page
-from graders.results import StudentRecord
+from graders.results import Status, StudentRecord
 
 CSV_NAME, SUMMARY_NAME, HISTOGRAM_NAME = "grades.csv", "summary.md", "totals.png"
 TOP_FAILURES = 10
+
+
+@dataclass(frozen=True)
+class TaskStatistics:
+    """How a class did on one task (the students graded on it)."""
+
+    task: str
+    mean: float
+    max: float
+    full: int       # students with full marks
+    zero: int
+    graded: int
+
+    @property
+    def failing(self) -> float:
+        """The share of the students below full marks."""
+        return 1 - self.full / self.graded
+
+
+@dataclass(frozen=True)
+class CheckFailures:
+    """How many students' code failed one check (a mistake: not attempted and not run are not counted),
+    of how many it ran for, and the status and first line of the message most of them got."""
+
+    task: str
+    check: str
+    students: int
+    ran: int
+    how: tuple[str, str]   # (status, first line of the message)
+
+    @property
+    def rate(self) -> float:
+        return self.students / self.ran
+
+    @property
+    def most_often(self) -> str:
+        return f"{self.how[0]}: {self.how[1]}"
 
 
 def write_class_files(out: Path, records: dict[str, StudentRecord], task_ids: list[str]) -> None:
@@ -25,8 +63,10 @@ def write_class_files(out: Path, records: dict[str, StudentRecord], task_ids: li
     graded = [r for r in records.values() if r.graded]
     max_total = next((r.max_total for r in graded), 0)
     histogram([r.total for r in graded], max_total, out / HISTOGRAM_NAME)
-    write_atomically(out / SUMMARY_NAME, summary_markdown(records, task_ids))
-    write_atomically(out / DASHBOARD_PAGE, dashboard_page(records, task_ids, out / HISTOGRAM_NAME, known_mistakes(records)))
+    tasks, checks = task_statistics(graded, task_ids), check_failures(graded)
+    write_atomically(out / SUMMARY_NAME, summary_markdown(records, tasks, checks))
+    write_atomically(out / DASHBOARD_PAGE, dashboard_page(records, task_ids, tasks, checks, out / HISTOGRAM_NAME,
+                                                          known_mistakes(records)))
 
 
 def known_mistakes(records: dict[str, StudentRecord]) -> dict[str, list[str]]:
@@ -59,7 +99,8 @@ def grades_csv(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
     return buffer.getvalue()
 
 
-def summary_markdown(records: dict[str, StudentRecord], task_ids: list[str]) -> str:
+def summary_markdown(records: dict[str, StudentRecord], tasks: list[TaskStatistics],
+                     checks: list[CheckFailures]) -> str:
     graded = [r for r in records.values() if r.graded]
     failed = sorted(s for s, r in records.items() if not r.graded)
     lines = ["# Class summary", "", f"{len(graded)} submissions graded"
@@ -76,39 +117,50 @@ def summary_markdown(records: dict[str, StudentRecord], task_ids: list[str]) -> 
                       f"min {min(totals):g}, max {max(totals):g} (of {graded[0].max_total:g}).",
                   "", f"![Distribution of totals]({HISTOGRAM_NAME})"]
     lines += ["", "## Per task", "", "| task | mean | max | full marks | zero |", "|---|---:|---:|---:|---:|"]
-    for task_id in task_ids:
-        results = [t for r in graded for t in r.tasks if t.task == task_id and t.graded]
-        if not results:
-            continue
-        points = [t.points for t in results]
-        full = sum(t.points == t.max_points for t in results)
-        lines.append(f"| {task_id} | {statistics.mean(points):.2f} | {results[0].max_points:g} | "
-                     f"{full} | {sum(p == 0 for p in points)} |")
-    lines += ["", "## Most common failing checks", ""] + failing_checks(graded)
+    lines += [f"| {t.task} | {t.mean:.2f} | {t.max:g} | {t.full} | {t.zero} |" for t in tasks]
+    lines += ["", "## Most common failing checks", ""] + failing_checks(checks)
     return "\n".join(lines) + "\n"
 
 
-def failing_checks(graded: list[StudentRecord]) -> list[str]:
-    """The checks most students got wrong (not the ones they did not attempt), with how they
-    failed most often."""
-    students: Counter = Counter()
+def task_statistics(graded: list[StudentRecord], task_ids: list[str]) -> list[TaskStatistics]:
+    """Each task some student was graded on, in ``task_ids`` order."""
+    found = []
+    for task_id in task_ids:
+        results = [t for r in graded for t in r.tasks if t.task == task_id and t.graded]
+        if results:
+            points = [t.points for t in results]
+            found.append(TaskStatistics(task_id, statistics.mean(points), results[0].max_points,
+                                        sum(t.points == t.max_points for t in results), sum(p == 0 for p in points),
+                                        len(results)))
+    return found
+
+
+def check_failures(graded: list[StudentRecord]) -> list[CheckFailures]:
+    """Each check some student's code failed, the most students first."""
+    ran: Counter = Counter()
     how: dict[tuple[str, str], Counter] = {}
     for record in graded:
         for task in record.tasks:
             for check in task.checks:
-                if not check.verdict.status.is_mistake:
-                    continue
                 key = (task.task, check.check)
-                students[key] += 1
-                first_line = (check.verdict.message.splitlines() or [""])[0][:120]
-                how.setdefault(key, Counter())[(check.verdict.status, first_line)] += 1
-    if not students:
+                ran[key] += check.verdict.counted and check.verdict.status is not Status.NOT_GRADED
+                if check.verdict.status.is_mistake:
+                    first_line = (check.verdict.message.splitlines() or [""])[0][:120]
+                    how.setdefault(key, Counter())[(str(check.verdict.status), first_line)] += 1
+    found = [CheckFailures(*key, sum(counts.values()), ran[key],
+                           sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]) for key, counts in how.items()]
+    return sorted(found, key=lambda c: (-c.students, c.task, c.check))
+
+
+def failing_checks(checks: list[CheckFailures]) -> list[str]:
+    """The checks most students got wrong (not the ones they did not attempt), with how they failed most
+    often, as a Markdown table."""
+    if not checks:
         return ["No attempted check failed."]
     lines = ["| check | students | most often |", "|---|---:|---|"]
-    for key, count in sorted(students.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FAILURES]:
-        (status, message), _ = sorted(how[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        text = f"{status}: {message}".replace("|", "\\|")
-        lines.append(f"| {key[0]} / {key[1]} | {count} | {text} |")
+    for c in checks[:TOP_FAILURES]:
+        text = c.most_often.replace("|", "\\|")
+        lines.append(f"| {c.task} / {c.check} | {c.students} | {text} |")
     return lines
 
 

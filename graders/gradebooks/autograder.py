@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import signal
+import sys
 import tempfile
 import traceback
 import zipfile
@@ -87,6 +90,25 @@ def build_bundle(out: Path, settings: Settings, points_file: Path | None = None)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, entries[name])
     return bundle
+
+
+def lay_out(bundle: Path, root: Path, submission: Path | None) -> None:
+    """Gradescope's folders under ``root`` (its /autograder), for tests and dry runs: the bundle's files in
+    ``source/``, ``run_autograder`` copied beside it, the submission in ``submission/`` (empty when None)."""
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(root / "source")
+    shutil.copy(root / "source" / "run_autograder", root / "run_autograder")
+    if submission is not None:
+        shutil.copytree(submission, root / "submission", ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        (root / "submission").mkdir()
+
+
+def run_environment(root: Path) -> dict[str, str]:
+    """The environment that runs ``root/run_autograder`` of :func:`lay_out` with this Python and the bundle's
+    own copy of the kit (Gradescope's image has its own venv instead)."""
+    return {**os.environ, "AUTOGRADER_ROOT": str(root), "DLGRADE_PYTHON": sys.executable,
+            "PYTHONPATH": str(root / "source" / KIT_FOLDER)}
 
 
 def kit_files() -> list[Path]:
@@ -206,8 +228,7 @@ def _grade(submission: Path, settings: Settings, points: Path):
 
 def _could_not_grade(results: Path, why: str) -> int:
     print(f"autograder: could not grade: {why}")
-    data = {"score": 0, "output": f"Your submission could not be graded: {why.rstrip('.')}.", "output_format": "text",
-            "visibility": "visible", "stdout_visibility": "hidden", "tests": []}
+    data = gradescope.not_graded_results(f"Your submission could not be graded: {why.rstrip('.')}.")
     results.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -48,8 +48,13 @@ def results_json(report: GradeReport, visibility: dict[str, str] | None = None) 
 
 
 def could_not_grade_json(record: StudentRecord) -> dict:
-    """results.json for a submission that could not be graded: 0, and why."""
-    return {"score": 0, "output": could_not_grade_text(record), "output_format": "text", "visibility": "visible",
+    """results.json for a class run's submission that could not be graded: 0, and why."""
+    return not_graded_results(could_not_grade_text(record))
+
+
+def not_graded_results(text: str) -> dict:
+    """results.json that gives no grade: a score of 0 (Gradescope needs one) and ``text``, which says why."""
+    return {"score": 0, "output": text, "output_format": "text", "visibility": "visible",
             "stdout_visibility": "hidden", "tests": []}
 
 

@@ -13,24 +13,24 @@ from the result model with Jinja2 templates (``graders/pages/templates``), every
 from __future__ import annotations
 
 import base64
+import functools
 import statistics
-from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from graders import tasks
-from graders.results import GradeReport, Status, StudentRecord, TaskResult
+from graders.results import GradeReport, StudentRecord, TaskResult
 
 FEEDBACK_PAGE, DASHBOARD_PAGE = "feedback.html", "dashboard.html"
 
 
+@functools.cache
 def _environment() -> Environment:
     environment = Environment(loader=PackageLoader("graders.pages", "templates"),
                               autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
     environment.filters["points"] = lambda value: f"{value:g}"
     environment.filters["css"] = lambda status: str(status).replace(" ", "-")
-    environment.globals["checks_passed"] = _passed
     environment.globals["shared_problem"] = _shared_problem
     return environment
 
@@ -40,11 +40,12 @@ def feedback_page(report: GradeReport, plots: Path | None = None) -> str:
     return _environment().get_template("feedback.html.j2").render(report=report, plots=_plots_by_task(plots))
 
 
-def dashboard_page(records: dict[str, StudentRecord], task_ids: list[str], histogram: Path | None = None,
-                   mistakes: dict[str, list[str]] | None = None, pages: str = "students/{student}/feedback.html"
-                   ) -> str:
-    """The class's page. ``records``: each student's, in student order; ``mistakes``: a known mistake's
-    sentence -> the students it was found in; ``pages``: each student's page, relative to the dashboard."""
+def dashboard_page(records: dict[str, StudentRecord], task_ids: list[str], tasks: list, checks: list,
+                   histogram: Path | None = None, mistakes: dict[str, list[str]] | None = None,
+                   pages: str = "students/{student}/feedback.html") -> str:
+    """The class's page. ``records``: each student's, in student order; ``tasks`` and ``checks``: the class's
+    statistics (``graders.classroom.summary``'s TaskStatistics and CheckFailures); ``mistakes``: a known
+    mistake's sentence -> the students it was found in; ``pages``: each student's page, relative to the dashboard."""
     graded = {s: r for s, r in records.items() if r.graded}
     totals = [r.total for r in graded.values()]
     students = []
@@ -59,45 +60,10 @@ def dashboard_page(records: dict[str, StudentRecord], task_ids: list[str], histo
         incomplete=[s for s, r in graded.items() if not r.complete],
         mean=statistics.mean(totals) if totals else 0, median=statistics.median(totals) if totals else 0,
         max_total=next((r.max_total for r in graded.values()), 0), task_ids=task_ids, students=students,
-        tasks=_per_task(graded, task_ids), checks=_per_check(graded),
+        tasks=tasks, checks=sorted(checks, key=lambda c: (-c.rate, c.task, c.check)),
         mistakes=[{"sentence": k, "students": v} for k, v in sorted((mistakes or {}).items(),
                                                                      key=lambda kv: (-len(kv[1]), kv[0]))],
         histogram=_data_uri(histogram) if histogram is not None and histogram.is_file() else "")
-
-
-def _per_task(graded: dict[str, StudentRecord], task_ids: list[str]) -> list[dict]:
-    rows = []
-    for task_id in task_ids:
-        results = [t for r in graded.values() for t in r.tasks if t.task == task_id and t.graded]
-        if results:
-            points = [t.points for t in results]
-            full = sum(t.points == t.max_points for t in results)
-            rows.append({"task": task_id, "mean": statistics.mean(points), "max": results[0].max_points,
-                         "full": full, "zero": sum(p == 0 for p in points), "failing": 1 - full / len(results)})
-    return rows
-
-
-def _per_check(graded: dict[str, StudentRecord]) -> list[dict]:
-    """Each check some student's code failed: how many, of those graded on it, and how most often."""
-    ran: Counter = Counter()
-    failed: dict[tuple[str, str], Counter] = {}
-    for record in graded.values():
-        for task in record.tasks:
-            for check in task.checks:
-                key = (task.task, check.check)
-                ran[key] += check.verdict.counted and check.verdict.status is not Status.NOT_GRADED
-                if check.verdict.status.is_mistake:
-                    first = (check.verdict.message.splitlines() or [""])[0][:120]
-                    failed.setdefault(key, Counter())[f"{check.verdict.status}: {first}"] += 1
-    rows = [{"task": task, "check": check, "students": sum(how.values()), "rate": sum(how.values()) / ran[task, check],
-             "most_often": sorted(how.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]}
-            for (task, check), how in failed.items()]
-    return sorted(rows, key=lambda row: (-row["rate"], row["task"], row["check"]))
-
-
-def _passed(task: TaskResult) -> str:
-    ran = [c for c in task.checks if c.verdict.status not in (Status.NOT_RUN, Status.NOT_GRADED)]
-    return f"{sum(c.verdict.passed for c in ran)}/{len(ran)}"
 
 
 def _shared_problem(task: TaskResult) -> dict | None:
