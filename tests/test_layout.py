@@ -95,3 +95,22 @@ def test_suites_use_the_toolkit_and_a_hidden_suite_never_imports_a_public_one():
             found += [f"hidden/{path.name} imports {node.module}" for node in ast.walk(tree)
                       if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graders.public")]
     assert not found, found
+
+
+def test_no_suite_asks_for_a_fixture_of_a_plugin_graded_sessions_leave_out():
+    """A graded session loads none of runner.UNUSED_PYTEST_PLUGINS: a check or fixture of the suites,
+    the toolkit or the grading plugin that named one of their fixtures would be a grader error."""
+    from graders.engine.runner import UNAVAILABLE_FIXTURES
+
+    asked = []
+    paths = [*(GRADERS / "public").glob("*.py"), *(GRADERS / "hidden").glob("*.py"),
+             *(GRADERS / "testing").rglob("*.py"), GRADERS / "engine" / "plugin.py"]
+    for path in sorted(paths):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef):
+                names = [a.arg for a in node.args.args + node.args.kwonlyargs]
+                asked += [f"{path.relative_to(GRADERS)}:{node.lineno} {node.name}({n})"
+                          for n in names if n in UNAVAILABLE_FIXTURES]
+            elif isinstance(node, ast.Constant) and node.value in UNAVAILABLE_FIXTURES:
+                asked += [f"{path.relative_to(GRADERS)}:{node.lineno} {node.value!r}"]   # getfixturevalue("...")
+    assert not asked, asked

@@ -172,7 +172,7 @@ def is_check(item) -> bool:
     """Whether ``item`` is a check of a grader suite (and not another test of the same pytest run)."""
     found = item.stash.get(IS_CHECK, None)
     if found is None:
-        found = item.stash[IS_CHECK] = is_suite(item.fspath)
+        found = item.stash[IS_CHECK] = is_suite(item.path)
     return found
 
 
@@ -181,7 +181,7 @@ def check_of(item) -> Check:
     its name from the test's (without ``test_``), its description from the docstring's first line."""
     check = item.stash.get(CHECK, None)
     if check is None:
-        path = Path(str(item.fspath))
+        path = Path(item.path)
         doc = (getattr(getattr(item, "function", None), "__doc__", None) or "").strip().splitlines()
         check = item.stash[CHECK] = Check(path.stem.removeprefix("test_"), item.name.removeprefix("test_"),
                                           path.parent.name, doc[0] if doc else "")

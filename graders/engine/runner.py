@@ -30,6 +30,21 @@ from graders.points import TaskPoints, load_points
 from graders.results import Check, CheckResult, GradeReport, Status, TaskResult, Verdict
 
 
+#: pytest's built-in plugins a graded session leaves out: no check uses their fixtures (tmp_path,
+#: monkeypatch, capsys, caplog, recwarn, subtests) or options, and each plugin costs every session its
+#: registration, hook replay and per-test work (fd capture, log capture, faulthandler). Names a pytest
+#: version does not have are ignored. tests/test_layout.py checks that no suite asks for their fixtures.
+UNUSED_PYTEST_PLUGINS = (
+    "cacheprovider", "unraisableexception", "threadexception", "capture", "logging", "faulthandler",
+    "doctest", "junitxml", "pastebin", "setuponly", "setupplan", "stepwise", "subtests", "unittest",
+    "legacypath", "tmpdir", "monkeypatch", "recwarn", "debugging", "nose",
+)
+#: The fixtures of those plugins, which a grader suite therefore cannot use.
+UNAVAILABLE_FIXTURES = ("tmp_path", "tmp_path_factory", "tmpdir", "tmpdir_factory", "monkeypatch", "capsys",
+                        "capsysbinary", "capfd", "capfdbinary", "caplog", "recwarn", "subtests", "doctest_namespace",
+                        "record_property", "record_xml_attribute", "record_testsuite_property", "testdir", "pytester")
+
+
 class Collector:
     """A pytest plugin that keeps each check's verdict (which the grading plugin puts on its reports)
     instead of printing it: per check, that of its call, or of the first phase that did not pass."""
@@ -180,7 +195,8 @@ def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple 
     # A suite that cannot be collected costs its task only (Collector.errors): the others still run.
     # Plugins are not loaded from entry points: a grade needs only hypothesis's and the kit's own
     # (named here), and importing the others (xdist, anyio's, ...) cost ~0.3 s of every grader process.
-    args = [*map(str, files), "-p", "no:cacheprovider", "-p", "no:unraisableexception", "-p", "no:threadexception",
+    # pytest's own plugins that no check uses are not loaded either (UNUSED_PYTEST_PLUGINS).
+    args = [*map(str, files), *(arg for name in UNUSED_PYTEST_PLUGINS for arg in ("-p", f"no:{name}")),
             "--tb=no", "--continue-on-collection-errors", "-o", "addopts=", "-o", "python_files=test_*.py",
             f"--rootdir={KIT_ROOT}", "-q",
             "-p", "_hypothesis_pytestplugin", "-p", "graders.engine.plugin"]
