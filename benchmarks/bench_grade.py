@@ -10,6 +10,8 @@ run so that the ratios hold while the machine's speed drifts:
 - ``numpy, bwrap`` / ``numpy, none``: ``dlgrade grade solutions --tasks <the 14 numpy tasks>``
   under bubblewrap / with process isolation only, tasks graded on every core at once (the default);
 - ``numpy, bwrap, 1 job``: the first row with ``--jobs 1``, one task after another (the baseline);
+- ``numpy, none, cold``: the ``none`` row with every worker started cold (``DLGRADE_ZYGOTE=0``), not
+  forked from a zygote (graders/engine/zygote.py);
 - ``numpy, in-process``: the same suites through the same plugin, the student's modules served
   from a thread of the grading process (the notebook transport, graders.engine.kernel): what the
   checks cost without a worker process;
@@ -33,7 +35,7 @@ KIT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(KIT))
 
 from graders import tasks  # noqa: E402
-from graders.engine import sandbox  # noqa: E402
+from graders.engine import sandbox, zygote  # noqa: E402
 
 NUMPY = [t.id for t in tasks.TASKS if not t.requires]
 IN_PROCESS = """
@@ -78,6 +80,8 @@ def main(argv=None) -> None:
             "numpy, bwrap, 1 job": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY), "--jobs", "1"],
                                     {sandbox.ENV: "bwrap"}),
             "numpy, none": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "none"}),
+            "numpy, none, cold": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)],
+                                  {sandbox.ENV: "none", zygote.ENV: "0"}),
             "numpy, in-process": ([sys.executable, "-c", IN_PROCESS, ",".join(NUMPY)], {}),
             "all 15 tasks": ([*dlgrade, "grade", "solutions"], {}),
             "endless loop": ([*dlgrade, "check", "encoding", "--path", str(endless)], {}),
@@ -97,6 +101,9 @@ def main(argv=None) -> None:
     wall, cpu = medians[first]
     print(f"{first}: {wall:.2f} s wall (goal <= 3), {cpu:.2f} s CPU (goal <= 5); "
           f"{medians[first][0] / medians['numpy, in-process'][0]:.2f}x the in-process wall (goal <= 1.5)")
+    warm, cold = medians["numpy, none"], medians["numpy, none, cold"]
+    print(f"workers forked from a zygote: {cold[0] / warm[0]:.2f}x less wall, {cold[1] / warm[1]:.2f}x less CPU "
+          "than each started cold (process isolation, where every worker's CPU is counted)")
     if "numpy, bwrap, 1 job" in medians:
         print(f"tasks on every core: {medians['numpy, bwrap, 1 job'][0] / wall:.2f}x faster than one after another")
 

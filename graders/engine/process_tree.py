@@ -50,8 +50,12 @@ class TreeGroup:
 
     def join(self) -> None:
         """Move the calling process into the group (run in the worker's ``preexec_fn``)."""
+        self.add(os.getpid())
+
+    def add(self, pid: int) -> None:
+        """Move process ``pid`` into the group (a worker forked by a zygote, before it runs anything)."""
         for folder in {self.memory, self.tasks}:
-            (folder / "cgroup.procs").write_text(str(os.getpid()))
+            (folder / "cgroup.procs").write_text(str(pid))
 
     def memory_killed(self) -> bool:
         """Whether the kernel killed a process of the group for going over its memory."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from graders.engine import process_tree, sandbox
+from graders.engine import process_tree, sandbox, zygote
 from graders.engine.problems import (
     BadValue,
     BrokenModule,
@@ -180,17 +180,24 @@ class Worker:
         if not (self.submission_dir / f"{self.module}.py").is_file():
             raise MissingModule(f"{self.module}.py was not found in the submission folder "
                                 f"{self.submission_dir.name}/: add it (copy it from exercises/)")
+        env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
+        env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
+        env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+        self.group = process_tree.create(self.tree_memory_mb)
+        # Nothing would bound the tree without a group: the worker starts no processes.
+        own_env = {**self.extra_env, **({process_tree.NO_CHILDREN_ENV: "1"} if self.group is None else {})}
+        forked = zygote.fork(self.submission_dir, self.module, memory_mb=self.memory_mb, group=self.group, env=env,
+                             child_env=own_env, preload=zygote.TORCH_PRELOAD if self.probe_cuda else (),
+                             timeout=self._start_timeout()) if not self.extra_env else None
+        if forked is not None:
+            self.proc, self.tmpdir, sock = forked
+            return sock
         parent_sock, child_sock = socket.socketpair()
         self.tmpdir = tempfile.TemporaryDirectory(prefix="dlgrade-worker-")
         tmp = Path(self.tmpdir.name)
         launch = sandbox.launch(tmp, self.submission_dir, self.module, child_sock.fileno())
-        env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
-        env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
-        env.update(self.extra_env, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+        env.update(own_env)
         env.update(launch.env)
-        self.group = process_tree.create(self.tree_memory_mb)
-        if self.group is None:   # nothing would bound the tree: the worker starts no processes
-            env[process_tree.NO_CHILDREN_ENV] = "1"
         # What Python or bubblewrap say while starting; the worker sends fd 2 to /dev/null after.
         with open(tmp / "startup.log", "wb") as log:
             self.proc = subprocess.Popen(
@@ -366,7 +373,10 @@ class Worker:
                 f"{self.tree_memory_mb} MiB of memory together")
 
     def _startup_log(self) -> str:
-        """The last line Python or bubblewrap wrote while the worker started, if any."""
+        """The last line Python or bubblewrap wrote while the worker started, if any (a forked worker
+        started no Python: its folder is its working folder, which the student's code writes in)."""
+        if isinstance(self.proc, zygote.ForkedProcess):
+            return ""
         try:
             text = (Path(self.tmpdir.name) / "startup.log").read_text(errors="replace")
         except (OSError, AttributeError):

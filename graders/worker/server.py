@@ -3,7 +3,8 @@
 The same request loop serves a notebook's check cells from a thread of the notebook's kernel
 (:mod:`graders.engine.kernel` subclasses :class:`Worker`: its module is the kernel's namespace).
 
-Started by :mod:`graders.engine.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``
+Started by :mod:`graders.engine.remote` as ``python -I -S -B server.py FD SUBMISSION_DIR MODULE``, or
+forked by a zygote (the same script with MODULE ``:zygote``, :func:`zygote`, see graders/engine/zygote.py)
 (inside bubblewrap, or from a copy of this folder: see :mod:`graders.engine.sandbox`), with
 the site-packages folders in ``DLGRADE_WORKER_PATH`` (added without their ``.pth``
 files). It talks to the grader over the socket ``FD`` with the :mod:`wire` format, and
@@ -26,11 +27,16 @@ While a call runs, the worker may ask the grader to run a callback:
 """
 from __future__ import annotations
 
+import ctypes
 import importlib
 import io
+import json
 import os
 import random
+import resource
+import select
 import signal
+import socket
 import sys
 import time
 import traceback
@@ -335,6 +341,15 @@ def probe_cuda(submission_dir: str) -> dict:
 
 def main(argv):
     fd, submission_dir, module_name = int(argv[1]), argv[2], argv[3]
+    if module_name == ZYGOTE:
+        zygote(fd)
+    else:
+        serve(fd, submission_dir, module_name)
+
+
+def serve(fd: int, submission_dir: str, module_name: str, writable: str | None = None) -> None:
+    """Serve ``module_name`` of ``submission_dir`` to the grader over the socket ``fd`` until it hangs up;
+    the student's code may write in ``writable`` (default: the working folder)."""
     conn = Connection(fd)
     # From here on the student's output goes nowhere: fd 1 already does, fd 2 did not
     # (the grader keeps what Python or bubblewrap said while starting).
@@ -347,9 +362,99 @@ def main(argv):
     children = os.environ.pop("DLGRADE_NO_CHILDREN", "") != "1"   # process_tree.NO_CHILDREN_ENV
     if not children:
         guard.refuse_children()
-    guard.install(submission_dir, os.getcwd(), children=children)
+    guard.install(submission_dir, writable or os.getcwd(), children=children)
     seed_global_randomness()
     Worker(conn, submission_dir, module_name, stdout, stderr).serve()
+
+
+# -- the zygote: workers forked with numpy (and the preloads) already imported ----------------------
+ZYGOTE = ":zygote"               # the module name that starts a zygote instead of a worker
+PRELOAD_ENV = "DLGRADE_PRELOAD"  # more modules the zygote imports (e.g. "torch,torch._dynamo")
+PR_SET_PDEATHSIG = 1
+
+
+def zygote(control_fd: int) -> None:
+    """Fork workers on request, and say when each ends (see graders.engine.zygote for the grader's side).
+
+    Requests on the SOCK_SEQPACKET socket ``control_fd``: a JSON object ``{"module", "submission",
+    "work", "writable", "env", "memory_mb"}`` with the worker's socket as its one file descriptor;
+    the answer is ``{"forked": pid}``. Each child that ends is reported as ``{"exited": pid, "code":
+    code}`` (a negative code: the signal). No student code ever runs here: only in the children.
+    """
+    for name in filter(None, os.environ.pop(PRELOAD_ENV, "").split(",")):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001  (a preload that fails is imported by the worker, as without a zygote)
+            pass
+    control = socket.socket(fileno=control_fd)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    try:
+        _fork_on_request(control, wake_r, wake_w)
+    except OSError:   # the grader is gone
+        os._exit(0)
+
+
+def _fork_on_request(control, wake_r: int, wake_w: int) -> None:
+    while True:
+        ready, _, _ = select.select([control, wake_r], [], [])
+        if wake_r in ready:
+            os.read(wake_r, 4096)
+            for pid, code in _ended_children():
+                control.send(json.dumps({"exited": pid, "code": code}).encode())
+        if control in ready:
+            data, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
+            if not data:   # the grader is gone
+                os._exit(0)
+            parent = os.getpid()
+            pid = os.fork()
+            if pid == 0:
+                for fd in (control.detach(), wake_r, wake_w):
+                    os.close(fd)
+                _child(fds[0], json.loads(data), parent)
+            for fd in fds:
+                os.close(fd)
+            control.send(json.dumps({"forked": pid}).encode())
+
+
+def _ended_children():
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        yield pid, os.waitstatus_to_exitcode(status)
+
+
+def _child(fd: int, request: dict, zygote_pid: int) -> None:
+    """A forked worker: a session of its own, its limits and folder, then the grader's go, then serve()."""
+    try:
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        os.setsid()
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)   # dies with the zygote
+        if os.getppid() != zygote_pid:   # it died before that was asked
+            os._exit(1)
+        if request.get("memory_mb"):
+            size = int(request["memory_mb"]) * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (size, size))
+        os.makedirs(request["work"], exist_ok=True)
+        os.chdir(request["work"])
+        os.environ.update(request.get("env", {}))
+        sock = socket.socket(fileno=fd)
+        sock.sendall(b"H")   # the grader has SO_PASSCRED: the kernel adds this process's pid, as the grader sees it
+        if sock.recv(1) != b"G":   # the grader moved it into its process-tree group first
+            os._exit(1)
+        # As a worker started cold sees it: hostile code looks for its socket at sys.argv[1].
+        sys.argv[1:] = [str(sock.fileno()), request["submission"], request["module"]]
+        serve(sock.detach(), request["submission"], request["module"], request.get("writable"))
+    except BaseException:  # noqa: BLE001  (never back into the zygote's loop)
+        os._exit(1)
+    os._exit(0)
 
 
 if __name__ == "__main__":

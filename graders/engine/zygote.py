@@ -1,0 +1,312 @@
+"""Workers forked from a warm process (a zygote) instead of started cold.
+
+A cold worker spends about 0.1 s starting Python and importing numpy before it loads the
+student's module, and a worker of the mlp task 2.4 s more importing torch. A zygote is a worker
+process started the same way (the same sandbox, limits and environment) that imports what
+workers need and then only forks: each worker is a fresh child of it, with a session, limits,
+folder and process-tree group of its own, so a hostile module still costs only its task. No
+student code ever runs in the zygote itself.
+
+One zygote per grader process, sandbox mode and environment (``_ZYGOTES``), started for the
+second worker that can use it (the first starts cold: a grade of one task costs what it did).
+The mlp task's zygote also imports torch.
+
+Under bubblewrap the zygote's sandbox shows a staging folder at ``/submission``: the submission's
+files are linked (or copied) into it while no worker of the zygote is running, so that one
+zygote serves one submission after another (the kit's tests grade hundreds) and a worker never
+sees another submission. A submission too large to stage, a worker with environment of its own,
+``DLGRADE_ZYGOTE=0``, or a zygote that fails in any way: the worker is started cold, as before.
+
+The grader learns a forked worker's pid as its own namespace numbers it from the kernel
+(SCM_CREDENTIALS on the worker's socket, which the worker cannot forge), moves it into its
+process-tree group, and only then lets it go on. The zygote reports each child's exit status.
+"""
+from __future__ import annotations
+
+import atexit
+import glob
+import json
+import os
+import select
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from graders.engine import sandbox
+from graders.worker import server
+
+ENV = "DLGRADE_ZYGOTE"            # "0": every worker starts cold
+TORCH_PRELOAD = ("torch", "torch._dynamo")   # torch._dynamo: torch.optim imports it on first use
+STAGE_LIMIT_BYTES = 64 * 1024**2  # a larger submission is not staged (its workers start cold)
+STAGE_LIMIT_FILES = 2000
+HELLO_TIMEOUT_S = 30.0
+
+
+class ZygoteError(Exception):
+    """The zygote did not answer as it should: the worker is started cold instead."""
+
+
+class ForkedProcess:
+    """A worker the zygote forked, with what ``Worker`` asks of a ``subprocess.Popen``."""
+
+    def __init__(self, zygote: "Zygote", inner_pid: int):
+        self.zygote = zygote
+        self.inner_pid = inner_pid   # as the zygote's pid namespace numbers it
+        self.pid: int | None = None  # as the grader's does (its process group's id too)
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.zygote.collect(0)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise subprocess.TimeoutExpired("worker", timeout)
+            if self.zygote.control is None:   # closed: its workers died with it
+                self.returncode = -signal.SIGKILL
+                break
+            self.zygote.collect(left)
+        return self.returncode
+
+
+class Zygote:
+    """One warm process that forks workers (see the module's docstring)."""
+
+    def __init__(self, env: dict[str, str], preload: tuple[str, ...]):
+        self.mode = sandbox.mode()
+        self.tmp = tempfile.TemporaryDirectory(prefix="dlgrade-zygote-")
+        root = Path(self.tmp.name)
+        self.stage = root / "submission"
+        self.stage.mkdir()
+        self.staged: Path | None = None
+        self.children: dict[int, ForkedProcess] = {}
+        self.forked: list[int] = []
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        launch = sandbox.launch(root, self.stage, server.ZYGOTE, theirs.fileno())
+        self.work = launch.cwd
+        environment = {**env, **launch.env, server.PRELOAD_ENV: ",".join(preload)}
+        with open(root / "startup.log", "wb") as log:
+            self.proc = subprocess.Popen(
+                launch.argv, pass_fds=[theirs.fileno()], cwd=launch.cwd, env=environment,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                preexec_fn=sandbox.limits(None), start_new_session=True,
+            )
+        theirs.close()
+        self.owner = os.getpid()
+
+    def alive(self) -> bool:
+        return self.control is not None and self.proc.poll() is None
+
+    # -- forking a worker ------------------------------------------------------------------
+    def fork(self, submission_dir: Path, module: str, memory_mb: int | None, group, env: dict[str, str],
+             timeout: float):
+        """A new worker of ``module``: (its ForkedProcess, its TemporaryDirectory, the grader's end of its
+        socket), or None where this zygote cannot serve it (another submission's workers still run)."""
+        inside_submission = self._stage(submission_dir)
+        if inside_submission is None:
+            return None
+        folder = tempfile.TemporaryDirectory(prefix="worker-", dir=self.work)
+        inside_work = (f"{sandbox.WORK_MOUNT}/{Path(folder.name).name}" if self.mode == "bwrap" else folder.name)
+        ours, theirs = socket.socketpair()
+        ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+        # Under bubblewrap the student's code may write anywhere in the sandbox's own /tmp, as a worker
+        # started cold may; it starts in a folder of its own there.
+        writable = sandbox.WORK_MOUNT if self.mode == "bwrap" else inside_work
+        request = {"module": module, "submission": inside_submission, "work": inside_work, "writable": writable,
+                   "memory_mb": memory_mb, "env": {**env, "HOME": inside_work, "TMPDIR": inside_work}}
+        deadline = time.monotonic() + timeout
+        proc = None
+        try:
+            socket.send_fds(self.control, [json.dumps(request).encode()], [theirs.fileno()])
+            theirs.close()
+            proc = ForkedProcess(self, self._forked_pid(deadline))
+            self.children[proc.inner_pid] = proc
+            proc.pid = _said_hello(ours, deadline)
+            if group is not None:
+                group.add(proc.pid)   # before it runs anything of the student's
+            ours.sendall(b"G")
+        except BaseException:
+            ours.close()   # a child waiting for its go ends
+            theirs.close()
+            if proc is not None:
+                self.children.pop(proc.inner_pid, None)
+            folder.cleanup()
+            raise
+        return proc, folder, ours
+
+    def _stage(self, submission_dir: Path) -> str | None:
+        """Where the worker finds the submission: under bubblewrap, the staging folder, filled anew
+        whenever none of this zygote's workers runs (None: another submission's still do)."""
+        if self.mode != "bwrap":
+            return str(submission_dir)
+        self.collect(0)
+        if any(child.returncode is None for child in self.children.values()):
+            return sandbox.SUBMISSION_MOUNT if self.staged == submission_dir else None
+        if not _small(submission_dir):
+            return None
+        self.staged = None
+        # What the last submission's workers left in the sandbox's /tmp goes too.
+        if not (_emptied(self.stage) and _emptied(self.work)):
+            return None
+        shutil.copytree(submission_dir, self.stage, symlinks=True, dirs_exist_ok=True, copy_function=_link_or_copy)
+        self.stage.chmod(0o755)   # copytree gave it the submission's mode: the next staging must empty it
+        self.staged = submission_dir
+        return sandbox.SUBMISSION_MOUNT
+
+    def _forked_pid(self, deadline: float) -> int:
+        while not self.forked:
+            left = deadline - time.monotonic()
+            if left <= 0 or self.control is None:
+                raise ZygoteError("the zygote did not fork a worker")
+            self.collect(left)
+        return self.forked.pop(0)
+
+    # -- what the zygote says ------------------------------------------------------------------
+    def collect(self, timeout: float | None) -> None:
+        """Read what the zygote said within ``timeout`` s (None: until it says something): forks and exits."""
+        if self.control is None:
+            return
+        ready, _, _ = select.select([self.control], [], [], timeout)
+        while ready:
+            try:
+                data = self.control.recv(1 << 16, socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return
+            except OSError:
+                data = b""
+            if not data:
+                self._ended()
+                return
+            message = json.loads(data)
+            if "forked" in message:
+                self.forked.append(int(message["forked"]))
+            elif "exited" in message:
+                child = self.children.pop(int(message["exited"]), None)
+                if child is not None:
+                    child.returncode = int(message["code"])
+
+    def _ended(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the zygote, and with it every worker it forked (they die with it)."""
+        for child in self.children.values():
+            if child.returncode is None:
+                child.returncode = -signal.SIGKILL
+        self.children.clear()
+        if self.control is not None:
+            self.control.close()
+            self.control = None
+        if os.getpid() != self.owner:   # a forked copy of the grader: the zygote is its parent's
+            return
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.proc.wait()
+        self.tmp.cleanup()
+
+
+def _said_hello(sock: socket.socket, deadline: float) -> int:
+    """The pid of the process that sent the worker's first byte, as the kernel gives it to this process."""
+    size = socket.CMSG_SPACE(struct.calcsize("3i"))
+    sock.settimeout(max(deadline - time.monotonic(), 1e-3))
+    try:
+        data, ancillary, _, _ = sock.recvmsg(1, size)
+    except socket.timeout:
+        raise ZygoteError("a forked worker did not start in time") from None
+    finally:
+        sock.settimeout(None)
+    for level, kind, value in ancillary:
+        if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS and data == b"H":
+            return struct.unpack("3i", value[:struct.calcsize("3i")])[0]
+    raise ZygoteError("a forked worker's first message was not its hello")
+
+
+def _emptied(folder: Path) -> bool:
+    """Remove what ``folder`` holds (folders a student's code made read-only included); whether it is empty now."""
+    def writable_then_again(function, path, _):
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.chmod(path, 0o700)
+            function(path)
+        except OSError:
+            pass
+
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, onerror=writable_then_again)
+        else:
+            entry.unlink(missing_ok=True)
+    return not any(folder.iterdir())
+
+
+def _small(folder: Path) -> bool:
+    files = size = 0
+    for root, dirs, names in os.walk(folder):
+        files += len(names) + len(dirs)
+        size += sum(os.lstat(os.path.join(root, name)).st_size for name in names)
+        if files > STAGE_LIMIT_FILES or size > STAGE_LIMIT_BYTES:
+            return False
+    return True
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+# -- the zygotes of this process ------------------------------------------------------------------
+_ZYGOTES: dict[tuple, Zygote] = {}
+_COLD_STARTS: set[tuple] = set()   # keys whose first worker started cold
+
+
+def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env: dict[str, str],
+         child_env: dict[str, str], preload: tuple[str, ...], timeout: float):
+    """A worker forked from this process's zygote for ``env`` and ``preload`` (started if need be):
+    see :meth:`Zygote.fork`; None where the worker is to start cold instead."""
+    if os.environ.get(ENV, "1") == "0":
+        return None
+    key = (os.getpid(), sandbox.mode(), tuple(sorted(env.items())), preload)
+    # A zygote pays off from a process's second worker: the first starts cold (a student's `dlgrade
+    # check` of one task starts no zygote). Where a GPU is, torch stays out of zygotes: a CUDA driver
+    # initialised before a fork does not work in the child.
+    if key not in _ZYGOTES and (key not in _COLD_STARTS or (preload and glob.glob("/dev/nvidia*"))):
+        _COLD_STARTS.add(key)
+        return None
+    zygote = _ZYGOTES.get(key)
+    if zygote is None or not zygote.alive():
+        if zygote is not None:
+            zygote.close()
+        try:
+            zygote = _ZYGOTES[key] = Zygote(env, preload)
+        except (OSError, sandbox.SandboxError):
+            _ZYGOTES.pop(key, None)
+            return None
+    try:
+        return zygote.fork(submission_dir, module, memory_mb, group, child_env, timeout)
+    except (OSError, ZygoteError, ValueError) as exc:
+        if isinstance(exc, ZygoteError) or not zygote.alive():   # start another one next time
+            zygote.close()
+            _ZYGOTES.pop(key, None)
+        return None
+
+
+@atexit.register
+def close_all() -> None:
+    """End this process's zygotes (and so the workers they forked)."""
+    for key in [key for key in _ZYGOTES if key[0] == os.getpid()]:
+        _ZYGOTES.pop(key).close()

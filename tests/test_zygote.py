@@ -1,0 +1,171 @@
+"""Workers forked from a warm process (graders/engine/zygote.py): the same worker as one started cold,
+in each sandbox mode, and never one that sees another submission or escapes its process-tree group."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from graders.engine import process_tree, sandbox, zygote
+from graders.engine.problems import WorkerDied
+from graders.engine.remote import Worker
+from graders.engine.runner import grade
+from graders.kit import SOLUTIONS
+
+LOOK_AROUND = '''
+import os
+
+
+def submission_files():
+    return sorted(os.listdir(os.path.dirname(os.path.abspath(__file__))))
+
+
+def where():
+    return {"cwd": os.getcwd(), "home": os.environ["HOME"], "tmp": os.environ["TMPDIR"], "pid": os.getpid()}
+
+
+def leave(code):
+    os._exit(code)
+
+
+def tmp_files():
+    return sorted(os.listdir(os.path.dirname(os.getcwd())))
+
+
+def write_beside(name):
+    with open(os.path.join(os.path.dirname(os.getcwd()), name), "w") as f:
+        f.write(name)
+'''
+
+
+def _mode_param(mode: str):
+    works, why = sandbox.probe()
+    return pytest.param(mode, marks=pytest.mark.skipif(mode == "bwrap" and not works, reason=f"no bubblewrap: {why}"))
+
+
+MODES = [_mode_param(m) for m in ("bwrap", "none")]
+
+
+def _forked(submission, module: str = "look") -> Worker:
+    """A started worker of ``module``, forked: a process's first worker starts cold, so one goes first."""
+    first = Worker(submission, module)
+    first.ensure_started()
+    first.stop()
+    worker = Worker(submission, module)
+    worker.ensure_started()
+    assert isinstance(worker.proc, zygote.ForkedProcess)
+    return worker
+
+
+def _submission(folder, *extra: str):
+    folder.mkdir(parents=True)
+    (folder / "look.py").write_text(LOOK_AROUND)
+    for name in extra:
+        (folder / name).write_text(name)
+    return folder
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_worker_is_forked_in_a_folder_and_group_of_its_own(mode, tmp_path, monkeypatch):
+    monkeypatch.setenv(sandbox.ENV, mode)
+    monkeypatch.setenv(zygote.ENV, "1")
+    submission = _submission(tmp_path / "sub")
+    first, second = _forked(submission), _forked(submission)
+    try:
+        seen = [worker.ensure_started().where() for worker in (first, second)]
+        pids = [worker.proc.pid for worker in (first, second)]
+        assert seen[0]["cwd"] != seen[1]["cwd"]
+        assert all(s["cwd"] == s["home"] == s["tmp"] for s in seen)
+        for worker in (first, second):
+            if worker.group is not None:   # the grader moved it into its group before it ran anything
+                assert str(worker.proc.pid) in (worker.group.tasks / "cgroup.procs").read_text().split()
+    finally:
+        first.stop()
+        second.stop()
+    assert not [pid for pid in pids if os.path.exists(f"/proc/{pid}")], "a stopped worker is still there"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_forked_workers_exit_status_reaches_the_grader(mode, tmp_path, monkeypatch):
+    monkeypatch.setenv(sandbox.ENV, mode)
+    worker = _forked(_submission(tmp_path / "sub"))
+    try:
+        module = worker.ensure_started()
+        with pytest.raises(WorkerDied, match="exited with status 7"):
+            module.leave(7)
+    finally:
+        worker.stop()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_worker_sees_its_own_submission_only(mode, tmp_path, monkeypatch):
+    """Under bubblewrap one zygote serves submission after submission through its staging folder:
+    each worker sees the files of its own, and while one submission's worker runs another's starts cold."""
+    monkeypatch.setenv(sandbox.ENV, mode)
+    ann = _submission(tmp_path / "ann", "ann.txt")
+    ben = _submission(tmp_path / "ben", "ben.txt")
+    first = _forked(ann)
+    try:
+        module = first.ensure_started()
+        assert module.submission_files() == ["ann.txt", "look.py"]
+        if mode == "bwrap":   # the sandbox's /tmp, shared by the zygote's workers
+            module.write_beside("left-by-ann")
+        second = Worker(ben, "look")
+        try:
+            assert second.ensure_started().submission_files() == ["ben.txt", "look.py"]
+            assert (mode == "bwrap") is not isinstance(second.proc, zygote.ForkedProcess)
+        finally:
+            second.stop()
+    finally:
+        first.stop()
+    third = Worker(ben, "look")
+    try:
+        module = third.ensure_started()
+        assert isinstance(third.proc, zygote.ForkedProcess)
+        assert module.submission_files() == ["ben.txt", "look.py"]
+        assert "left-by-ann" not in module.tmp_files()
+    finally:
+        third.stop()
+
+
+def test_forked_and_cold_workers_grade_the_same(monkeypatch):
+    reports = {}
+    for setting in ("0", "1"):
+        monkeypatch.setenv(zygote.ENV, setting)
+        report = grade(SOLUTIONS, ["softmax", "gates"], shrink=False)
+        reports[setting] = [(c.check, c.verdict.status, c.verdict.message) for t in report.tasks for c in t.checks]
+    assert reports["0"] == reports["1"] and reports["0"]
+
+
+def test_a_zygote_that_died_is_replaced_and_its_workers_end_with_it(tmp_path, monkeypatch):
+    monkeypatch.setenv(zygote.ENV, "1")
+    submission = _submission(tmp_path / "sub")
+    worker = _forked(submission)
+    try:
+        warm = worker.proc.zygote
+        os.killpg(warm.proc.pid, 9)
+        warm.proc.wait()
+        assert worker.proc.wait(timeout=10) < 0
+        again = Worker(submission, "look")
+        try:
+            assert again.ensure_started().submission_files() == ["look.py"]
+            assert again.proc.zygote is not warm
+        finally:
+            again.stop()
+    finally:
+        worker.stop()
+
+
+def test_without_a_cgroup_a_forked_worker_may_start_no_process(tmp_path, monkeypatch):
+    if not process_tree.available():
+        pytest.skip("no cgroup here: every worker already starts without one")
+    monkeypatch.setattr(process_tree, "create", lambda *args, **kwargs: None)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "spawn.py").write_text("import os\n\ndef spawn():\n    return os.fork()\n")
+    worker = _forked(tmp_path / "sub", "spawn")
+    try:
+        module = worker.ensure_started()
+        with pytest.raises(Exception, match="may not start processes"):
+            module.spawn()
+    finally:
+        worker.stop()
