@@ -15,7 +15,8 @@ Under bubblewrap the zygote's sandbox shows a staging folder at ``/submission``:
 files are linked (or copied) into it while no worker of the zygote is running, so that one
 zygote serves one submission after another (the kit's tests grade hundreds) and a worker never
 sees another submission. A submission too large to stage, a worker with environment of its own,
-``DLGRADE_ZYGOTE=0``, or a zygote that fails in any way: the worker is started cold, as before.
+``DLGRADE_ZYGOTE=0``, a system other than Linux, or a zygote that fails in any way: the worker is
+started cold, as before.
 
 The grader learns a forked worker's pid as its own namespace numbers it from the kernel
 (SCM_CREDENTIALS on the worker's socket, which the worker cannot forge), moves it into its
@@ -33,6 +34,7 @@ import signal
 import socket
 import struct
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -278,7 +280,7 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
          child_env: dict[str, str], preload: tuple[str, ...], timeout: float):
     """A worker forked from this process's zygote for ``env`` and ``preload`` (started if need be):
     see :meth:`Zygote.fork`; None where the worker is to start cold instead."""
-    if os.environ.get(ENV, "1") == "0":
+    if os.environ.get(ENV, "1") == "0" or not sys.platform.startswith("linux"):   # SCM_CREDENTIALS, prctl
         return None
     key = (os.getpid(), sandbox.mode(), tuple(sorted(env.items())), preload)
     # A zygote pays off from a process's second worker: the first starts cold (a student's `dlgrade
