@@ -3,6 +3,9 @@ in each sandbox mode, and never one that sees another submission or escapes its 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +172,32 @@ def test_without_a_cgroup_a_forked_worker_may_start_no_process(tmp_path, monkeyp
             module.spawn()
     finally:
         worker.stop()
+
+
+BWRAP = [m for m in MODES if m.values == ("bwrap",)]
+
+
+@pytest.mark.parametrize("mode", BWRAP)
+def test_a_venv_under_tmp_stays_mounted_when_the_sandbox_tmp_is_emptied(mode, tmp_path, monkeypatch):
+    """Python's folders under /tmp (a venv there, as CI has) are mounted inside the sandbox's own /tmp, on
+    folders bubblewrap made in the zygote's work folder: emptying it for the next submission keeps those,
+    or every later worker of the zygote would lose its Python."""
+    monkeypatch.setenv(sandbox.ENV, mode)
+    library = Path(tempfile.mkdtemp(dir="/tmp")) / "venv-lib"
+    try:
+        library.mkdir()
+        (library / "marker.txt").write_text("here")
+        monkeypatch.setenv("LD_LIBRARY_PATH", str(library))   # bound at its own path, as a venv's folders are
+        reads = []
+        for name in ("ann", "ben", "cat"):   # a new submission each time: the zygote restages and empties /tmp
+            submission = _submission(tmp_path / name)
+            reader = f"\n\ndef marker():\n    return open({str(library / 'marker.txt')!r}).read()\n"
+            (submission / "look.py").write_text(LOOK_AROUND + reader)
+            worker = Worker(submission, "look")
+            try:
+                reads.append((worker.ensure_started().marker(), isinstance(worker.proc, zygote.ForkedProcess)))
+            finally:
+                worker.stop()
+        assert reads == [("here", False), ("here", True), ("here", True)], reads
+    finally:
+        shutil.rmtree(library.parent)

@@ -95,6 +95,9 @@ class Zygote:
         self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         launch = sandbox.launch(root, self.stage, server.ZYGOTE, theirs.fileno())
         self.work = launch.cwd
+        # Folders bubblewrap made in the work folder for what it mounts inside the sandbox's /tmp (a venv
+        # under /tmp): removing one would take its mount away from the running sandbox.
+        self.mount_points = _mount_points_in(launch.argv, sandbox.WORK_MOUNT)
         environment = {**env, **launch.env, server.PRELOAD_ENV: ",".join(preload)}
         with open(root / "startup.log", "wb") as log:
             self.proc = subprocess.Popen(
@@ -157,7 +160,7 @@ class Zygote:
             return None
         self.staged = None
         # What the last submission's workers left in the sandbox's /tmp goes too.
-        if not (_emptied(self.stage) and _emptied(self.work)):
+        if not (_emptied(self.stage) and _emptied(self.work, keep=self.mount_points)):
             return None
         shutil.copytree(submission_dir, self.stage, symlinks=True, dirs_exist_ok=True, copy_function=_link_or_copy)
         self.stage.chmod(0o755)   # copytree gave it the submission's mode: the next staging must empty it
@@ -235,8 +238,19 @@ def _said_hello(sock: socket.socket, deadline: float) -> int:
     raise ZygoteError("a forked worker's first message was not its hello")
 
 
-def _emptied(folder: Path) -> bool:
-    """Remove what ``folder`` holds (folders a student's code made read-only included); whether it is empty now."""
+def _mount_points_in(argv: list[str], place: str) -> frozenset[str]:
+    """The names in ``place`` under which bubblewrap's options ``argv`` mount something."""
+    two = ("--bind", "--ro-bind", "--bind-try", "--ro-bind-try", "--dev-bind", "--dev-bind-try", "--symlink")
+    one = ("--tmpfs", "--dir", "--proc", "--dev", "--mqueue")
+    targets = [argv[i + 2] for i, arg in enumerate(argv[:-2]) if arg in two]
+    targets += [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg in one]
+    return frozenset(Path(t).relative_to(place).parts[0] for t in targets
+                     if Path(t).is_relative_to(place) and Path(t) != Path(place))
+
+
+def _emptied(folder: Path, keep=frozenset()) -> bool:
+    """Remove what ``folder`` holds but the names in ``keep`` (folders a student's code made read-only
+    included); whether nothing else is left."""
     def writable_then_again(function, path, _):
         try:
             os.chmod(os.path.dirname(path), 0o700)
@@ -247,11 +261,13 @@ def _emptied(folder: Path) -> bool:
             pass
 
     for entry in folder.iterdir():
+        if entry.name in keep:
+            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, onerror=writable_then_again)
         else:
             entry.unlink(missing_ok=True)
-    return not any(folder.iterdir())
+    return not any(entry.name not in keep for entry in folder.iterdir())
 
 
 def _small(folder: Path) -> bool:
