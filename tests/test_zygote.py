@@ -201,3 +201,25 @@ def test_a_venv_under_tmp_stays_mounted_when_the_sandbox_tmp_is_emptied(mode, tm
         assert reads == [("here", False), ("here", True), ("here", True)], reads
     finally:
         shutil.rmtree(library.parent)
+
+
+def test_a_grade_of_several_tasks_holds_one_worker_at_a_time(monkeypatch):
+    """Each task's worker is stopped after the task's last check: fifteen workers at once were more memory
+    than Gradescope's default 768 MB (benchmarks/gradescope_limits.py)."""
+    live, most = set(), []
+    start, stop = Worker.start, Worker.stop
+
+    def started(worker):
+        start(worker)
+        live.add(id(worker))
+        most.append(len(live))
+
+    def stopped(worker):
+        live.discard(id(worker))
+        stop(worker)
+
+    monkeypatch.setattr(Worker, "start", started)
+    monkeypatch.setattr(Worker, "stop", stopped)
+    report = grade(SOLUTIONS, ["softmax", "gates", "metrics"], shrink=False)
+    assert all(t.points == t.max_points > 0 for t in report.tasks)
+    assert len(most) == 3 and max(most) == 1, most

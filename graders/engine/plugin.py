@@ -156,6 +156,19 @@ def pytest_unconfigure(config):
         pool.close()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a task's last check (and its fixtures' teardown) its worker is stopped: a task's checks run
+    one after another, so a grade of many tasks holds one worker at a time, not all of them (the memory
+    of fifteen workers at once is more than Gradescope's default 768 MB)."""
+    pool = item.config.stash.get(POOL, None)
+    if pool is None or not is_check(item):
+        return
+    task = check_of(item).task
+    if nextitem is None or not is_check(nextitem) or check_of(nextitem).task != task:
+        pool.release(task)
+
+
 #: Where hypothesis (``hypothesis.core``) leaves a failed test's examples for its pytest plugin.
 HYPOTHESIS_FAILING_EXAMPLES = "_hypothesis_failing_examples"
 CHECK = pytest.StashKey[Check]()
@@ -265,6 +278,12 @@ class WorkerPool:
         task = tasks.get(task_id)
         return Worker(self.submission_dir, task_id, memory_mb=task.memory_mb, tree_memory_mb=task.tree_memory_mb,
                       max_timeout=self.max_timeout, probe_cuda=tasks.TORCH in task.requires)
+
+    def release(self, task_id: str) -> None:
+        """Stop the task's worker (a later check of the task would start another)."""
+        worker = self.workers.pop(task_id, None)
+        if worker is not None:
+            worker.stop()
 
     def close(self) -> None:
         for worker in self.workers.values():

@@ -299,6 +299,7 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
     if os.environ.get(ENV, "1") == "0" or not sys.platform.startswith("linux"):   # SCM_CREDENTIALS, prctl
         return None
     key = (os.getpid(), sandbox.mode(), tuple(sorted(env.items())), preload)
+    _close_idle(lambda other: other[0] == key[0] and other[3] != preload)
     # A zygote pays off from a process's second worker: the first starts cold (a student's `dlgrade
     # check` of one task starts no zygote). Where a GPU is, torch stays out of zygotes: a CUDA driver
     # initialised before a fork does not work in the child.
@@ -321,6 +322,16 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
             zygote.close()
             _ZYGOTES.pop(key, None)
         return None
+
+
+def _close_idle(which) -> None:
+    """End the zygotes whose key ``which`` accepts and whose workers have all ended: the numpy tasks' once
+    the mlp task's worker starts (a grade holds its memory for the mlp worker, not for an idle zygote)."""
+    for key in [key for key in _ZYGOTES if which(key)]:
+        zygote = _ZYGOTES[key]
+        zygote.collect(0)
+        if not any(child.returncode is None for child in zygote.children.values()):
+            _ZYGOTES.pop(key).close()
 
 
 @atexit.register
