@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -223,3 +225,23 @@ def test_a_grade_of_several_tasks_holds_one_worker_at_a_time(monkeypatch):
     report = grade(SOLUTIONS, ["softmax", "gates", "metrics"], shrink=False)
     assert all(t.points == t.max_points > 0 for t in report.tasks)
     assert len(most) == 3 and max(most) == 1, most
+
+
+def test_a_zygote_that_stops_answering_costs_its_workers_not_the_grader(tmp_path, monkeypatch):
+    """Native code of a worker can stop its zygote (SIGSTOP): stopping a worker then waits REPORT_TIMEOUT_S
+    for the zygote's word, ends the zygote, and the next worker comes from a new one."""
+    monkeypatch.setenv(sandbox.ENV, "none")   # the zygote is then the process the grader started
+    monkeypatch.setattr(zygote, "REPORT_TIMEOUT_S", 1.0)
+    submission = _submission(tmp_path / "sub")
+    worker = _forked(submission)
+    warm = worker.proc.zygote
+    os.kill(warm.proc.pid, signal.SIGSTOP)
+    started = time.monotonic()
+    worker.stop()
+    assert time.monotonic() - started < 5 and not warm.alive()
+    again = Worker(submission, "look")
+    try:
+        assert again.ensure_started().submission_files() == ["look.py"]
+        assert isinstance(again.proc, zygote.ForkedProcess) and again.proc.zygote is not warm
+    finally:
+        again.stop()

@@ -46,7 +46,7 @@ ENV = "DLGRADE_ZYGOTE"            # "0": every worker starts cold
 TORCH_PRELOAD = ("torch", "torch._dynamo")   # torch._dynamo: torch.optim imports it on first use
 STAGE_LIMIT_BYTES = 64 * 1024**2  # a larger submission is not staged (its workers start cold)
 STAGE_LIMIT_FILES = 2000
-HELLO_TIMEOUT_S = 30.0
+REPORT_TIMEOUT_S = 10.0   # a zygote that says nothing this long of a child it was waited for is ended
 
 
 class ZygoteError(Exception):
@@ -68,15 +68,19 @@ class ForkedProcess:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
-        deadline = None if timeout is None else time.monotonic() + timeout
+        """The exit code, as the zygote reports it. Without a ``timeout``, a zygote that does not report
+        within REPORT_TIMEOUT_S (stopped by native code of a worker) is ended, and its workers with it."""
+        deadline = time.monotonic() + (REPORT_TIMEOUT_S if timeout is None else timeout)
         while self.returncode is None:
-            left = None if deadline is None else deadline - time.monotonic()
-            if left is not None and left <= 0:
-                raise subprocess.TimeoutExpired("worker", timeout)
+            left = deadline - time.monotonic()
             if self.zygote.control is None:   # closed: its workers died with it
                 self.returncode = -signal.SIGKILL
-                break
-            self.zygote.collect(left)
+            elif left > 0:
+                self.zygote.collect(left)
+            elif timeout is None:
+                self.zygote.close()
+            else:
+                raise subprocess.TimeoutExpired("worker", timeout)
         return self.returncode
 
 
