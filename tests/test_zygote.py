@@ -245,3 +245,18 @@ def test_a_zygote_that_stops_answering_costs_its_workers_not_the_grader(tmp_path
         assert isinstance(again.proc, zygote.ForkedProcess) and again.proc.zygote is not warm
     finally:
         again.stop()
+
+
+def test_a_message_the_zygote_never_sends_is_not_believed(tmp_path, monkeypatch):
+    """The zygote shares its sandbox with the workers' code: what it says is read, never trusted to be well
+    formed (Zygote.collect ends a zygote that sends such a message, and its workers with it)."""
+    monkeypatch.setenv(sandbox.ENV, "none")
+    worker = _forked(_submission(tmp_path / "sub"))
+    warm, inner = worker.proc.zygote, worker.proc.inner_pid
+    try:
+        for forged in (b"not json", b"[" * 65536, b'"forked"', b"[]", b'{"exited": "x", "code": 1}',
+                       f'{{"exited": {inner}}}'.encode(), f'{{"exited": {inner}, "code": "x"}}'.encode()):
+            assert warm._read(forged) is False, forged
+        assert worker.proc.poll() is None and worker.ensure_started().submission_files() == ["look.py"]
+    finally:
+        worker.stop()

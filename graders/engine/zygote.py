@@ -192,19 +192,25 @@ class Zygote:
                 return
             except OSError:
                 data = b""
-            if not data:
-                self._ended()
+            if not data or not self._read(data):
+                self.close()
                 return
+
+    def _read(self, data: bytes) -> bool:
+        """Take in one message of the zygote's; False for one it never sends (native code of a worker can
+        reach the zygote, which shares its sandbox: such a zygote is ended, not believed)."""
+        try:
             message = json.loads(data)
             if "forked" in message:
                 self.forked.append(int(message["forked"]))
-            elif "exited" in message:
-                child = self.children.pop(int(message["exited"]), None)
+            else:
+                pid, code = int(message["exited"]), int(message["code"])
+                child = self.children.pop(pid, None)
                 if child is not None:
-                    child.returncode = int(message["code"])
-
-    def _ended(self) -> None:
-        self.close()
+                    child.returncode = code
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return False
+        return True
 
     def close(self) -> None:
         """End the zygote, and with it every worker it forked (they die with it)."""
