@@ -260,3 +260,28 @@ def test_a_message_the_zygote_never_sends_is_not_believed(tmp_path, monkeypatch)
         assert worker.proc.poll() is None and worker.ensure_started().submission_files() == ["look.py"]
     finally:
         worker.stop()
+
+
+def test_a_grade_on_every_core_leaves_no_zygote_folder_behind(tmp_path, monkeypatch):
+    """grade --jobs runs tasks in a multiprocessing pool, whose processes end without atexit's handlers:
+    their zygotes still end, and their folders go with them."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    report = grade(SOLUTIONS, ["softmax", "gates", "metrics", "encoding", "init", "layers"], jobs=2, shrink=False)
+    assert all(t.points == t.max_points > 0 for t in report.tasks)
+    left = [p.name for p in tmp_path.glob(f"{zygote.FOLDER_PREFIX}*") if not p.name.startswith(
+        f"{zygote.FOLDER_PREFIX}{os.getpid()}-")]
+    assert not left, left
+
+
+def test_the_folder_of_a_zygote_whose_grader_died_is_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = tmp_path / f"{zygote.FOLDER_PREFIX}999999999-abc"   # no such process
+    alive = tmp_path / f"{zygote.FOLDER_PREFIX}{os.getpid()}-abc"
+    for folder in (dead, alive):
+        locked = folder / "work" / "worker-x" / "locked"   # what a student's code made read-only
+        locked.mkdir(parents=True)
+        (locked / "file").write_text("x")
+        locked.chmod(0o500)
+    zygote.remove_stale()
+    assert not dead.exists() and alive.exists()
+    (alive / "work" / "worker-x" / "locked").chmod(0o700)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import atexit
 import glob
 import json
+import multiprocessing.util
 import os
 import select
 import shutil
@@ -46,6 +47,7 @@ ENV = "DLGRADE_ZYGOTE"            # "0": every worker starts cold
 TORCH_PRELOAD = ("torch", "torch._dynamo")   # torch._dynamo: torch.optim imports it on first use
 STAGE_LIMIT_BYTES = 64 * 1024**2  # a larger submission is not staged (its workers start cold)
 STAGE_LIMIT_FILES = 2000
+FOLDER_PREFIX = "dlgrade-zygote-"   # + the grader's pid: a later grader removes the folder of one that died
 REPORT_TIMEOUT_S = 10.0   # a zygote that says nothing this long of a child it was waited for is ended
 
 
@@ -89,7 +91,8 @@ class Zygote:
 
     def __init__(self, env: dict[str, str], preload: tuple[str, ...]):
         self.mode = sandbox.mode()
-        self.tmp = tempfile.TemporaryDirectory(prefix="dlgrade-zygote-")
+        remove_stale()
+        self.tmp = tempfile.TemporaryDirectory(prefix=f"{FOLDER_PREFIX}{os.getpid()}-")
         root = Path(self.tmp.name)
         self.stage = root / "submission"
         self.stage.mkdir()
@@ -320,6 +323,10 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
     if zygote is None or not zygote.alive():
         if zygote is not None:
             zygote.close()
+        if not any(other[0] == key[0] for other in _ZYGOTES):
+            # A process of a multiprocessing pool (grade --jobs) ends with os._exit, without atexit's
+            # handlers but with these: its zygotes and their folders go with it.
+            multiprocessing.util.Finalize(None, close_all, exitpriority=0)
         try:
             zygote = _ZYGOTES[key] = Zygote(env, preload)
         except (OSError, sandbox.SandboxError):
@@ -342,6 +349,17 @@ def _close_idle(which) -> None:
         zygote.collect(0)
         if not any(child.returncode is None for child in zygote.children.values()):
             _ZYGOTES.pop(key).close()
+
+
+def remove_stale() -> None:
+    """Remove the folders of zygotes whose grader no longer runs (killed, or ended without its exit handlers)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            for inside in (folder / "submission", folder / "work"):
+                if inside.is_dir():
+                    _emptied(inside)   # what a student's code made read-only included
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @atexit.register
