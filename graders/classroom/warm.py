@@ -33,6 +33,7 @@ import threading
 from pathlib import Path
 
 from graders.engine import sandbox
+from graders.worker.server import ended_children
 from graders.kit import KIT_ROOT
 
 
@@ -157,15 +158,9 @@ def _kill(pid: int, alive: set[int]) -> None:
 
 
 def _reap(replies, alive: set[int]) -> None:
-    while True:
-        try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
+    for pid, code in ended_children():
         alive.discard(pid)
-        print(json.dumps({"pid": pid, "exit": os.waitstatus_to_exitcode(status)}), file=replies)
+        print(json.dumps({"pid": pid, "exit": code}), file=replies)
 
 
 def _child(request: dict) -> int:

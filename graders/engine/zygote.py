@@ -118,6 +118,11 @@ class Zygote:
     def alive(self) -> bool:
         return self.control is not None and self.proc.poll() is None
 
+    def busy(self) -> bool:
+        """Whether a worker it forked still runs (an ended one leaves ``children`` when its exit is reported)."""
+        self.collect(0)
+        return bool(self.children)
+
     # -- forking a worker ------------------------------------------------------------------
     def fork(self, submission_dir: Path, module: str, memory_mb: int | None, group, env: dict[str, str],
              timeout: float):
@@ -160,8 +165,7 @@ class Zygote:
         whenever none of this zygote's workers runs (None: another submission's still do)."""
         if self.mode != "bwrap":
             return str(submission_dir)
-        self.collect(0)
-        if any(child.returncode is None for child in self.children.values()):
+        if self.busy():
             return sandbox.SUBMISSION_MOUNT if self.staged == submission_dir else None
         if not _small(submission_dir):
             return None
@@ -345,9 +349,7 @@ def _close_idle(which) -> None:
     """End the zygotes whose key ``which`` accepts and whose workers have all ended: the numpy tasks' once
     the mlp task's worker starts (a grade holds its memory for the mlp worker, not for an idle zygote)."""
     for key in [key for key in _ZYGOTES if which(key)]:
-        zygote = _ZYGOTES[key]
-        zygote.collect(0)
-        if not any(child.returncode is None for child in zygote.children.values()):
+        if not _ZYGOTES[key].busy():
             _ZYGOTES.pop(key).close()
 
 
@@ -355,11 +357,8 @@ def remove_stale() -> None:
     """Remove the folders of zygotes whose grader no longer runs (killed, or ended without its exit handlers)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
         pid = folder.name[len(FOLDER_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
-            for inside in (folder / "submission", folder / "work"):
-                if inside.is_dir():
-                    _emptied(inside)   # what a student's code made read-only included
-            shutil.rmtree(folder, ignore_errors=True)
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and _emptied(folder):
+            folder.rmdir()
 
 
 @atexit.register

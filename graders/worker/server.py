@@ -402,7 +402,7 @@ def _fork_on_request(control, wake_r: int, wake_w: int) -> None:
         ready, _, _ = select.select([control, wake_r], [], [])
         if wake_r in ready:
             os.read(wake_r, 4096)
-            for pid, code in _ended_children():
+            for pid, code in ended_children():
                 control.send(json.dumps({"exited": pid, "code": code}).encode())
         if control in ready:
             data, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
@@ -419,7 +419,9 @@ def _fork_on_request(control, wake_r: int, wake_w: int) -> None:
             control.send(json.dumps({"forked": pid}).encode())
 
 
-def _ended_children():
+def ended_children():
+    """(pid, exit code) of each child that ended, reaped (a negative code: the signal); a zygote's and the
+    class server's (graders.classroom.warm) children alike."""
     while True:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
