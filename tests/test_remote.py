@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from graders.engine.problems import (
+    BadValue,
     BrokenModule,
     CallTimeout,
     InputChanged,
@@ -16,6 +17,7 @@ from graders.engine.problems import (
     StudentException,
 )
 from graders.engine.remote import Worker
+from graders.worker import server
 
 MODULE = '''
 import time
@@ -221,3 +223,33 @@ def test_a_tensor_changed_in_place_is_a_failure(tmp_path):
     worker.ensure_started().with_in_place(0).zero(x)
     assert x.tolist() == [0.0, 0.0, 0.0]
     worker.stop()
+
+
+def test_a_call_sends_back_only_the_arguments_it_changed(tmp_path):
+    """The worker's reply carries the arguments whose fingerprint changed, not an echo of every one."""
+    module = types.ModuleType("served")
+    exec(MODULE, module.__dict__)
+    served = server.Worker(None, str(tmp_path), "served", server.BoundedOutput(), server.BoundedOutput())
+    served.objects[0] = module
+    a, b = np.ones(3), np.ones(3)
+    reply = served.call(module.zero_in_place, {"args": [a, b], "kwargs": {}})
+    assert len(reply["writeback"]) == 1 and reply["writeback"][0][0] == 1
+    assert served.call(module.restore, {"args": [np.ones(2)]})["writeback"] == []
+    params = {"w": np.zeros(2)}
+    assert served.call(module.bump, {"args": [], "kwargs": {"params": params}})["writeback"] == [["params", params]]
+
+
+@pytest.mark.parametrize("writeback", ["x", [[0]], [[5, 1.0]], [["other", 1.0]], [[True, 1.0]], [[[0], 1.0]]])
+def test_a_writeback_for_arguments_it_was_not_given_is_refused(worker, writeback):
+    with pytest.raises(BadValue, match="sent back"):
+        worker._writeback({"op": "call", "args": [np.ones(2)], "kwargs": {"k": 1}}, {"writeback": writeback},
+                          frozenset())
+
+
+def test_a_writeback_is_compared_not_believed(worker):
+    """What the worker says changed is compared with the grader's own value: only a real change counts."""
+    ours = np.ones(2)
+    worker._writeback({"op": "call", "args": [ours]}, {"writeback": [[0, np.ones(2)]]}, frozenset())
+    with pytest.raises(InputChanged, match="first argument"):
+        worker._writeback({"op": "call", "args": [ours]}, {"writeback": [[0, np.zeros(2)]]}, frozenset())
+    assert ours.tolist() == [1.0, 1.0]

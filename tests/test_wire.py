@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis.extra import numpy as hnp
 
-from graders.worker.wire import Handle, WireError, decode, encode
+from graders.worker.wire import Handle, WireError, decode, encode, fingerprint
 
 
 @given(hnp.arrays(hnp.scalar_dtypes(), hnp.array_shapes(min_dims=0, max_dims=3)))
@@ -89,3 +89,36 @@ def test_torch_tensors_arrive_as_arrays_bfloat16_as_float32(dtype):
     expected = tensor.float().numpy() if dtype == "bfloat16" else tensor.numpy()
     assert back.dtype == expected.dtype and back.shape == (2, 3)
     np.testing.assert_array_equal(back, expected)
+
+
+@given(hnp.arrays(hnp.floating_dtypes() | hnp.integer_dtypes(), hnp.array_shapes(min_dims=0, max_dims=3)))
+def test_a_fingerprint_changes_when_its_value_changes_in_place(a):
+    """A worker sends back only the arguments whose fingerprint changed: any change in place shows."""
+    value = {"a": a, "rest": [np.zeros(2), 1, "s", (2.5, None)], "rng": np.random.default_rng(0)}
+    before = fingerprint(value)
+    assert fingerprint(value) == before
+
+    def flip_a_bit():
+        a.reshape(-1).view(np.uint8)[0] ^= 1
+
+    edits = [flip_a_bit] if a.size else []
+    edits += [lambda: value["rest"][0].__setitem__(1, 0.5), lambda: value["rest"].__setitem__(1, 2),
+              lambda: value["rest"].append(0), lambda: value["rng"].random(), lambda: value.pop("a")]
+    for edit in edits:
+        edit()
+        after = fingerprint(value)
+        assert after != before
+        before = after
+
+
+def test_a_fingerprint_sees_dtype_and_shape_changes_and_ends_on_cycles():
+    x = np.zeros(4)
+    before = fingerprint(x)
+    x.shape = (2, 2)
+    assert fingerprint(x) != before
+    before = fingerprint(x)
+    x.dtype = np.int64
+    assert fingerprint(x) != before
+    cycle = [1]
+    cycle.append(cycle)
+    assert fingerprint(cycle) == fingerprint(cycle)   # a bounded walk, no RecursionError

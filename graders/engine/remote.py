@@ -417,17 +417,21 @@ class Worker:
         raise wire.WireError("unexpected handle kind")
 
     def _writeback(self, message: dict, reply: dict, in_place, callee: str = "your code") -> None:
-        """Hand the arguments the student's code changed back to the grader, where that is allowed."""
+        """Hand the arguments the student's code changed back to the grader, where that is allowed.
+
+        The worker sends back only the arguments it found changed (their fingerprints, see
+        wire.fingerprint): one it leaves out is the grader's own, as unchanged as one it echoed would be.
+        """
         if message.get("op") != "call" or "writeback" not in reply:
             return
-        try:
-            new_args, new_kwargs = reply["writeback"]
-            after = dict(enumerate(new_args))
-            after.update(new_kwargs)
-        except (TypeError, ValueError, AttributeError):
-            raise BadValue("sent back malformed arguments") from None
         before = dict(enumerate(message.get("args", [])))
         before.update(message.get("kwargs", {}))
+        try:
+            after = {key: value for key, value in reply["writeback"]}
+        except (TypeError, ValueError):
+            raise BadValue("sent back malformed arguments") from None
+        if not after.keys() <= before.keys() or any(isinstance(key, bool) for key in after):
+            raise BadValue("sent back arguments it was not given")
         settle_arguments(before, after, in_place, callee)
 
 

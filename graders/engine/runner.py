@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import io
 import multiprocessing
@@ -160,17 +161,35 @@ def run_tasks(task_ids, tiers, session: GradingSettings, checks=None, pytest_arg
     """The verdicts of every suite of ``task_ids``: in one pytest session, or with ``jobs`` > 1 one
     session per task, ``jobs`` processes at a time (forked: pytest, numpy and the kit are imported once)."""
     jobs = min(jobs, len(task_ids)) if "fork" in multiprocessing.get_all_start_methods() else 1
-    if jobs <= 1:
-        return run_suites(suite_files(task_ids, tiers), session, checks, pytest_args)
-    # The longest first (tasks that need torch train a network), so no core waits alone at the end.
-    order = sorted(task_ids, key=lambda t: not tasks.get(t).requires)
-    run_one = functools.partial(_run_task, tiers=tiers, session=session, checks=checks, pytest_args=pytest_args)
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        by_task = dict(zip(order, pool.map(run_one, order)))
+    with _heap_frozen():
+        if jobs <= 1:
+            return run_suites(suite_files(task_ids, tiers), session, checks, pytest_args)
+        # The longest first (tasks that need torch train a network), so no core waits alone at the end.
+        order = sorted(task_ids, key=lambda t: not tasks.get(t).requires)
+        run_one = functools.partial(_run_task, tiers=tiers, session=session, checks=checks, pytest_args=pytest_args)
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            by_task = dict(zip(order, pool.map(run_one, order)))
     collector = Collector()
     for task_id in task_ids:
         collector.update(by_task[task_id])
     return collector
+
+
+@contextlib.contextmanager
+def _heap_frozen():
+    """While grading, the garbage collector leaves alone what was alive before (gc.freeze).
+
+    Hypothesis and pytest allocate enough per example to start a thousand collections in one
+    grade, and each older-generation one scanned every object of pytest, hypothesis, numpy and
+    the kit: 0.56 s of a grade's 7 s of grader CPU, 0.31 s frozen. A forked task process
+    inherits the frozen heap. The objects are handed back to the collector afterwards, so a
+    long-lived process (a class grader, the kit's tests) does not keep what its grades dropped.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _run_task(task_id: str, tiers, session: GradingSettings, checks, pytest_args) -> Collector:

@@ -19,7 +19,8 @@ Requests (grader -> worker), one at a time:
     {"op": "setattr", "target": id, "name": str, "value": v}
     {"op": "call", "target": id, "args": [...], "kwargs": {...}, "patch": {name: callback}}
 Replies (worker -> grader):
-    {"ok": value, "writeback": [args, kwargs]}   or   {"err": {"type", "message", "where"}}
+    {"ok": value, "writeback": [[position or keyword, value], ...]}   or   {"err": {"type", "message", "where"}}
+"writeback" holds the call's arguments that the student's code changed in place (by wire.fingerprint).
 A request that printed more than PRINT_LIMIT, or left child processes running, is
 answered with an error of type TooMuchOutput or LeftProcesses instead.
 While a call runs, the worker may ask the grader to run a callback:
@@ -214,6 +215,7 @@ class Worker:
         patch = request.get("patch") or {}
         missing = object()
         saved = {name: module.__dict__.get(name, missing) for name in patch}
+        before = [*map(wire.fingerprint, args)], {key: wire.fingerprint(value) for key, value in kwargs.items()}
         module.__dict__.update(patch)
         try:
             if request.get("numpy_errors"):
@@ -226,7 +228,9 @@ class Worker:
                     module.__dict__.pop(name, None)
                 else:
                     module.__dict__[name] = value
-        return {"ok": result, "writeback": [args, kwargs]}
+        changed = [[i, value] for i, value in enumerate(args) if wire.fingerprint(value) != before[0][i]]
+        changed += [[key, value] for key, value in kwargs.items() if wire.fingerprint(value) != before[1][key]]
+        return {"ok": result, "writeback": changed}
 
     @staticmethod
     def call_with_numpy_errors(target, args, kwargs):
