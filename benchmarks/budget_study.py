@@ -6,7 +6,7 @@
 For every buggy variant, its task is graded on the checks its CAUGHT_BY names, without
 shrinking (as tests/test_variants.py does), counting the examples each check ran before it
 failed (the failing one included; hypothesis replays it once more at the end, not counted).
-Printed per check function: its example budget (the profile's 30 unless the check sets one),
+Printed per check function: its example budget (the profile's unless the check sets one),
 how many variants it catches, the most examples any of them needed, and how many examples the
 reference runs through it. A check whose variants all fall within a few examples of a large
 budget is where a smaller budget, with the edge cases written as explicit examples, would cost
@@ -96,7 +96,7 @@ def main(argv=None) -> None:
     parser.add_argument("--tasks", default=None, help="comma-separated task ids (default: every numpy task)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--max-examples", type=int, default=None,
-                        help="try this budget for the checks that set none (the profile's 30): which variants escape")
+                        help="try this budget for the checks that set none (the profile's 10): which variants escape")
     args = parser.parse_args(argv)
     task_ids = args.tasks.split(",") if args.tasks else [t.id for t in tasks.TASKS if not t.requires]
     jobs = [(f"reference/{t}", t, None, args.max_examples) for t in task_ids]

@@ -51,7 +51,7 @@ def compare(student, reference, name, x, **kwargs):
 
 
 @pytest.mark.parametrize("name", COMPARED)
-@settings(max_examples=15)  # eleven functions: 150 examples in all
+@settings(max_examples=14)
 @given(x=any_float_array)
 def test_matches_reference(student, reference, name, x):
     """Agrees with the reference on float64 and float32 arrays of any shape, extreme values included."""
@@ -60,7 +60,6 @@ def test_matches_reference(student, reference, name, x):
 
 
 @pytest.mark.parametrize("name", WITH_ALPHA)
-@settings(max_examples=15)
 @given(x=any_float_array, alpha=st.floats(0.0, 0.9))
 def test_matches_reference_alpha(student, reference, name, x, alpha):
     """Agrees with the reference for any alpha in [0, 0.9], on arrays of any shape."""
@@ -75,7 +74,6 @@ EXTREMES = st.sampled_from([np.float64, np.float32]).flatmap(
 
 @pytest.mark.hint("exp of a large positive number is inf, and inf / inf is nan: use exp(-|x|), np.tanh, "
                   "or 1 / (1 + exp(-x)), which is 1 / inf = 0 there.")
-@settings(max_examples=10)  # eleven functions each
 @given(x=EXTREMES)
 def test_matches_reference_at_extremes(student, reference, x):
     """Every function agrees with the reference (no nan, no inf) for float32/float64 x up to ±1e6."""

@@ -1,7 +1,7 @@
 """Hidden graders for gates: perceptron against the reference on any input size and dtype, and
 XOR graded on top of the reference gates (so a wrong NAND does not cost the XOR check)."""
 import numpy as np
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -27,6 +27,7 @@ def integer_units(draw):
     return draw(ints), draw(ints), draw(st.integers(-3, 3))
 
 
+@settings(max_examples=12)
 @given(unit=float_units())
 def test_perceptron_matches_reference(student, reference, unit):
     """perceptron agrees with the reference for any number of inputs, float64 and float32."""

@@ -9,7 +9,7 @@ steps (the docstrings fix every formula).
 """
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -69,7 +69,6 @@ MOMENTUM = s.floats(0.0, 0.99)
 
 
 @pytest.mark.hint("w <- w - lr * g for every name.")
-@settings(max_examples=12)
 @given(problem=problems(), lr=s.floats(0.001, 1.0))
 def test_sgd_matches_reference(student, reference, problem, lr):
     """SGD agrees with the reference over many steps on several parameters."""
@@ -77,7 +76,6 @@ def test_sgd_matches_reference(student, reference, problem, lr):
 
 
 @pytest.mark.hint("v <- momentum * v - lr * g; w <- w + v (v per name, zeros at first).")
-@settings(max_examples=12)
 @given(problem=problems(), lr=LR, momentum=MOMENTUM)
 def test_momentum_matches_reference(student, reference, problem, lr, momentum):
     """Momentum agrees with the reference over many steps on several parameters."""
@@ -85,7 +83,6 @@ def test_momentum_matches_reference(student, reference, problem, lr, momentum):
 
 
 @pytest.mark.hint("v <- momentum * v - lr * g; w <- w + momentum * v - lr * g (with the new v).")
-@settings(max_examples=12)
 @given(problem=problems(), lr=LR, momentum=MOMENTUM)
 def test_nesterov_matches_reference(student, reference, problem, lr, momentum):
     """Nesterov agrees with the reference over many steps on several parameters."""
@@ -93,7 +90,6 @@ def test_nesterov_matches_reference(student, reference, problem, lr, momentum):
 
 
 @pytest.mark.hint("h <- h + g * g; w <- w - lr * g / (np.sqrt(h) + 1e-8).")
-@settings(max_examples=12)
 @given(problem=problems(), lr=s.floats(0.001, 1.0))
 def test_adagrad_matches_reference(student, reference, problem, lr):
     """AdaGrad agrees with the reference over many steps, small gradients (where eps matters) included."""
@@ -101,7 +97,6 @@ def test_adagrad_matches_reference(student, reference, problem, lr):
 
 
 @pytest.mark.hint("h <- decay_rate * h + (1 - decay_rate) * g * g; w <- w - lr * g / (np.sqrt(h) + 1e-8).")
-@settings(max_examples=12)
 @given(problem=problems(), lr=LR, decay_rate=s.floats(0.5, 0.999))
 def test_rmsprop_matches_reference(student, reference, problem, lr, decay_rate):
     """RMSprop agrees with the reference over many steps, small gradients (where eps matters) included."""
@@ -110,7 +105,6 @@ def test_rmsprop_matches_reference(student, reference, problem, lr, decay_rate):
 
 @pytest.mark.hint("Bias-corrected moments with t = number of update() calls; eps = 1e-8 is added to "
                   "np.sqrt(v_hat): w -= lr * m_hat / (np.sqrt(v_hat) + 1e-8).")
-@settings(max_examples=12)
 @given(problem=problems(), lr=LR, beta1=s.floats(0.0, 0.99), beta2=s.floats(0.9, 0.9999))
 def test_adam_matches_reference(student, reference, problem, lr, beta1, beta2):
     """Adam agrees with the reference over many steps, small gradients (where eps matters) included."""

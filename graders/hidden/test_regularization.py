@@ -5,7 +5,7 @@ so in training the outputs are compared in law (which values occur, the share
 dropped, the mean), with tolerances from the sample size.
 """
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -18,7 +18,6 @@ SAMPLES = 5000
 DTYPES = st.sampled_from([np.float64, np.float32])
 
 
-@settings(max_examples=20)
 @given(x=DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e6, high=1e6, dtype=dtype)),
        ratio=st.floats(0.0, 0.99), seed=st.integers(0, 2**32 - 1))
 def test_dropout_eval_matches_reference(student, reference, x, ratio, seed):
@@ -30,7 +29,6 @@ def test_dropout_eval_matches_reference(student, reference, x, ratio, seed):
     expect_training_works(student, min(max(ratio, 0.05), 0.9), seed)
 
 
-@settings(max_examples=20)
 @given(v=DTYPES.flatmap(lambda dtype: s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-1e3, high=1e3,
                                                      dtype=dtype)).map(nonzero),
        ratio=st.floats(0.0, 0.95), seed=st.integers(0, 2**32 - 1))
@@ -57,6 +55,6 @@ test_l2_matches_reference = Agrees(
     "l2_penalty", st.tuples(st.lists(DTYPES.flatmap(lambda dtype: s.float_arrays(low=-1e3, high=1e3, dtype=dtype)),
                                      min_size=0, max_size=4), st.floats(0.0, 10.0)),
     what=lambda weights, lam: f"l2_penalty(weights, lam={lam}) for {len(weights)} arrays",
-    tol=lambda weights, lam: tolerance(steps=sum(w.size for w in weights)), max_examples=20,
+    tol=lambda weights, lam: tolerance(steps=sum(w.size for w in weights)),
     doc="l2_penalty agrees with the reference for lists of 0 to 4 arrays of any shape, float32 and float64.",
 ).check()

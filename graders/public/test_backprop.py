@@ -9,7 +9,7 @@ reference solution.
 import functools
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import gradients
@@ -134,7 +134,6 @@ def test_output_grads_course_notes_example(student):
                       "dE/dW5", "W5+..W8+", "output", OUTPUT_HINT)
 
 
-@settings(max_examples=20)
 @given(net=networks())
 def test_output_grads_gradient_check(student, net):
     """output_layer_grads matches a numerical gradient of E_total for networks of any size."""
@@ -153,7 +152,6 @@ def test_hidden_grads_course_notes_example(student):
                       "dE/dW1", "W1+..W4+", "hidden", HIDDEN_HINT)
 
 
-@settings(max_examples=20)
 @given(net=networks())
 def test_hidden_grads_gradient_check(student, net):
     """hidden_layer_grads matches a numerical gradient of E_total for networks of any size."""
@@ -200,7 +198,6 @@ def test_step_lowers_course_notes_error(student):
                  tol=printed(EXACT.widened(allowed)), hint=STEP_HINT)
 
 
-@settings(max_examples=20)
 @given(net=networks(), lr=st.sampled_from([0.1, 0.5, 1.0]))
 def test_step_gradient_check(student, net, lr):
     """backprop_step returns new weights W - lr * (numerical gradient of E_total), leaving its arguments as they were."""

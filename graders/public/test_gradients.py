@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -112,7 +112,6 @@ def test_function_2_example(student):
 
 
 @pytest.mark.hint(ANY_SHAPE_HINT)
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=SMALL_SHAPES, low=-3, high=3))
 def test_works_for_any_shape(student, x):
     """Σ c_i·x_i² (c = 1, 2, 3, ...) has gradient 2c·x for x of any shape: 1-D, 2-D or 3-D."""
@@ -124,7 +123,6 @@ def test_works_for_any_shape(student, x):
 
 
 @pytest.mark.hint(RESTORE_HINT)
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=SMALL_SHAPES, low=-3, high=3))
 def test_x_is_restored(student, x):
     """numerical_gradient(Σ sin x, x) gives cos(x) and leaves every element of x as it was."""
@@ -139,7 +137,6 @@ def test_x_is_restored(student, x):
 
 
 @pytest.mark.hint(CENTRAL_HINT)
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-3, high=3))
 def test_sine_gradient(student, x):
     """Σ sin(x) has gradient cos(x) (the central difference gives cos(x)·sin(h)/h)."""
@@ -148,7 +145,6 @@ def test_sine_gradient(student, x):
 
 
 @pytest.mark.hint(CENTRAL_HINT)
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-3, high=3))
 def test_cubic_is_precise(student, x):
     """Σ x³ has gradient 3x²: a central difference is off by only h² = 1e-8."""
@@ -157,7 +153,6 @@ def test_cubic_is_precise(student, x):
 
 
 @pytest.mark.hint("Use the h you are given (the argument), not a fixed 1e-4, and divide by 2 * h.")
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-3, high=3),
        h=st.sampled_from([0.5, 0.2, 0.1]))
 def test_uses_the_given_h(student, x, h):
@@ -167,7 +162,6 @@ def test_uses_the_given_h(student, x, h):
 
 
 @pytest.mark.hint(RESTORE_HINT)
-@settings(max_examples=12)
 @given(x=s.float_arrays(shape=s.shapes(1, 1, min_side=2, max_side=4), low=0.5, high=2))
 def test_product_gradient(student, x):
     """x0·x1·…·xn: the derivative by x_i is the product of all the others (needs x restored as you go)."""

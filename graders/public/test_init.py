@@ -1,7 +1,7 @@
 """Public self-checks for init: statistics of large draws, shapes, and the use of the given rng."""
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing.expect import expect_shape, expect_true
@@ -70,7 +70,6 @@ def layer_sizes(draw):
 
 
 @pytest.mark.hint("The weight matrix is (n_in, n_out) float64: size=(n_in, n_out), every weight its own draw.")
-@settings(max_examples=15)
 @given(size=layer_sizes(), seed=SEEDS)
 def test_shape_and_dtype(student, size, seed):
     """Both functions return float64 arrays of shape (n_in, n_out), for any sizes, of distinct random weights."""
@@ -82,7 +81,6 @@ def test_shape_and_dtype(student, size, seed):
 
 
 @pytest.mark.hint(RNG_HINT)
-@settings(max_examples=10)
 @given(seed=SEEDS)
 def test_same_seed_same_weights(student, seed):
     """Two Generators made with the same seed give the same weights (the draw depends on the rng only, not on
@@ -95,7 +93,6 @@ def test_same_seed_same_weights(student, seed):
 
 
 @pytest.mark.hint(RNG_HINT)
-@settings(max_examples=10)
 @given(seeds=st.lists(SEEDS, min_size=2, max_size=2, unique=True))
 def test_uses_the_given_rng(student, seeds):
     """Generators with different seeds give different weights (with the right mean and standard deviation),

