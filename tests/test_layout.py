@@ -7,6 +7,12 @@ every role shares (paths, tasks, points, the result model and its formats).
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
+
+import pytest
 
 from tests.kit import KIT
 
@@ -114,3 +120,17 @@ def test_no_suite_asks_for_a_fixture_of_a_plugin_graded_sessions_leave_out():
             elif isinstance(node, ast.Constant) and node.value in UNAVAILABLE_FIXTURES:
                 asked += [f"{path.relative_to(GRADERS)}:{node.lineno} {node.value!r}"]   # getfixturevalue("...")
     assert not asked, asked
+
+
+def test_the_dlgrade_command_runs_no_hypothesis_plugin():
+    """Packages that register a hypothesis hook (trio does) neither slow the command down nor change a grade."""
+    code = ("import importlib.metadata, json, sys\n"
+            "import graders.cli.kit\n"
+            "hooks = {e.value.split(':')[0].split('.')[0] for e in importlib.metadata.entry_points(group='hypothesis')}\n"
+            "print(json.dumps([sorted(hooks), sorted(hooks & set(sys.modules))]))")
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_NO_PLUGINS"}
+    hooks, loaded = json.loads(subprocess.run([sys.executable, "-c", code], cwd=KIT, env=env, capture_output=True,
+                                              text=True, check=True).stdout)
+    if not hooks:
+        pytest.skip("no installed package registers a hypothesis hook here")
+    assert not loaded, f"the command imported the hypothesis hooks of {loaded}"
