@@ -122,3 +122,16 @@ def test_a_fingerprint_sees_dtype_and_shape_changes_and_ends_on_cycles():
     cycle = [1]
     cycle.append(cycle)
     assert fingerprint(cycle) == fingerprint(cycle)   # a bounded walk, no RecursionError
+
+
+def test_a_tensors_fingerprint_sees_its_values_shape_and_dtype():
+    torch = pytest.importorskip("torch")
+    x = torch.zeros(2, 3)
+    fingerprints = [fingerprint(x)]
+    x.resize_(3, 2)
+    fingerprints.append(fingerprint(x))
+    x.add_(1)
+    fingerprints.append(fingerprint(x))
+    x.data = x.data.double()
+    fingerprints.append(fingerprint(x))
+    assert len(set(fingerprints)) == 4

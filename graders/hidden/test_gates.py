@@ -27,7 +27,7 @@ def integer_units(draw):
     return draw(ints), draw(ints), draw(st.integers(-3, 3))
 
 
-@settings(max_examples=12)
+@settings(max_examples=12)  # twice the 6 examples its slowest-caught buggy variant needs
 @given(unit=float_units())
 def test_perceptron_matches_reference(student, reference, unit):
     """perceptron agrees with the reference for any number of inputs, float64 and float32."""

@@ -108,7 +108,7 @@ def fingerprint(value, depth: int = 0):
     if isinstance(value, np.ndarray):
         return ("array", value.dtype.str, value.shape, _digest(value))
     if _is_tensor(value):
-        return ("tensor", str(value.dtype), str(value.device), _digest(_tensor_values(value)))
+        return ("tensor", str(value.dtype), str(value.device), tuple(value.shape), _digest(_tensor_values(value)))
     if isinstance(value, np.random.Generator):
         return ("rng", fingerprint(value.bit_generator.state, depth + 1))
     if isinstance(value, (list, tuple)):
