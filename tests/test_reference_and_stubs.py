@@ -1,4 +1,6 @@
 """The two anchors of every grader: the reference scores 100%, the stubs 0%."""
+import gc
+
 import pytest
 
 from graders import tasks
@@ -26,7 +28,8 @@ def test_untouched_stub_scores_zero_as_not_attempted(stub_report, task_id):
 
 def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path):
     """grade(jobs=2) grades each task in a process of its own, two at a time: every task's result
-    (points, each check's verdict, a task that is not graded) is the one a single session gives."""
+    (points, each check's verdict, a task that is not graded) is the one a single session gives.
+    Either way the garbage collector gets back the heap it left alone while grading (gc.freeze)."""
     from graders.engine.runner import grade
     from tests.kit import make_submission
 
@@ -34,7 +37,9 @@ def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path):
     submission = make_submission(tmp_path / "sub", buggy)
     (submission / "softmax.py").write_text("def softmax(a:\n", encoding="utf-8")   # cannot be loaded
     ids = ["softmax", "losses", "encoding"]
+    frozen = gc.get_freeze_count()
     one_session, side_by_side = (grade(submission, ids, jobs=jobs) for jobs in (1, 2))
+    assert gc.get_freeze_count() == frozen
     assert [_untimed(t) for t in side_by_side.tasks] == [_untimed(t) for t in one_session.tasks]
     assert [t.task for t in side_by_side.tasks] == ids
     losses = side_by_side.tasks[1]
