@@ -253,3 +253,12 @@ def test_a_writeback_is_compared_not_believed(worker):
     with pytest.raises(InputChanged, match="first argument"):
         worker._writeback({"op": "call", "args": [ours]}, {"writeback": [[0, np.zeros(2)]]}, frozenset())
     assert ours.tolist() == [1.0, 1.0]
+
+
+def test_an_argument_given_something_the_wire_cannot_carry_fails_the_call(tmp_path):
+    (tmp_path / "objs.py").write_text("import numpy as np\n\ndef stash(params):\n"
+                                      "    params['w'] = np.array([None], dtype=object)\n")
+    worker = Worker(tmp_path, "objs")
+    with pytest.raises(BadValue, match="dtype object cannot be sent"):
+        worker.ensure_started().with_in_place(0).stash({"w": np.zeros(2)})
+    worker.stop()

@@ -122,6 +122,8 @@ def test_a_fingerprint_sees_dtype_and_shape_changes_and_ends_on_cycles():
     cycle = [1]
     cycle.append(cycle)
     assert fingerprint(cycle) == fingerprint(cycle)   # a bounded walk, no RecursionError
+    objects = np.array([None, "s"], dtype=object)     # put into an argument by student code: refused when sent
+    assert fingerprint(objects) == fingerprint(objects)
 
 
 def test_a_tensors_fingerprint_sees_its_values_shape_and_dtype():

@@ -105,8 +105,9 @@ def fingerprint(value, depth: int = 0):
         return ("deep", id(value))
     if value is None or isinstance(value, (bool, int, float, complex, str, np.generic)):
         return (type(value), value)
-    if isinstance(value, np.ndarray):
-        return ("array", value.dtype.str, value.shape, _digest(value))
+    if isinstance(value, np.ndarray):   # one the wire cannot carry fails when it is sent back, as before
+        content = _digest(value) if value.dtype.kind in SAFE_KINDS else id(value)
+        return ("array", value.dtype.str, value.shape, content)
     if _is_tensor(value):
         return ("tensor", str(value.dtype), str(value.device), tuple(value.shape), _digest(_tensor_values(value)))
     if isinstance(value, np.random.Generator):
