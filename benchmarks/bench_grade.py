@@ -3,9 +3,12 @@
     python benchmarks/bench_grade.py            # 3 runs of each, medians
     python benchmarks/bench_grade.py -n 5
 
-Each row is a whole command run as a new process (the wall and CPU seconds of it and of every
-process it waited for: the grader, its workers, bubblewrap), median of ``-n`` runs, all in one
-run so that the ratios hold while the machine's speed drifts:
+Each row is a whole command run as a new process, median of ``-n`` runs, all in one run so that
+the ratios hold while the machine's speed drifts. Its figures: the wall seconds; the CPU seconds of
+the command and of every process it waited for (the grader, its workers, bubblewrap), which miss
+what processes inside bubblewrap's own process namespace used; and the seconds the machine's cores
+were busy meanwhile (Linux, ``/proc/stat``), which count those too, and anything else that ran
+(so run it on a quiet machine). The rows:
 
 - ``numpy, bwrap`` / ``numpy, none``: ``dlgrade grade solutions --tasks <the 14 numpy tasks>``
   under bubblewrap / with process isolation only, tasks graded on every core at once (the default);
@@ -54,15 +57,25 @@ for task_id in task_ids:
 ENDLESS = "\n\ndef one_hot(labels, num_classes):\n    while True:\n        pass\n"
 
 
-def timed(argv, env=None) -> tuple[float, float]:
-    """(wall, CPU) seconds of ``argv`` and the processes it waited for."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(argv, env=None) -> tuple[float, float, float]:
+    """(wall, CPU, busy) seconds of ``argv``: CPU of it and the processes it waited for, and the
+    machine's busy CPU meanwhile (NaN where /proc/stat cannot be read)."""
+    before, busy_before = resource.getrusage(resource.RUSAGE_CHILDREN), busy_seconds()
     start = time.perf_counter()
     subprocess.run(argv, cwd=KIT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    after, busy_after = resource.getrusage(resource.RUSAGE_CHILDREN), busy_seconds()
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), busy_after - busy_before
+
+
+def busy_seconds() -> float:
+    """Seconds the machine's cores have spent busy since boot (all of /proc/stat's cpu line but idle and iowait)."""
+    try:
+        ticks = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return float("nan")
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")   # guest time is in user already
 
 
 def main(argv=None) -> None:
@@ -94,13 +107,13 @@ def main(argv=None) -> None:
             for name, (command, env) in rows.items():
                 runs[name].append(timed(command, env))
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; medians of {args.n} runs")
-    print(f"{'':<20}{'wall s':>9}{'CPU s':>9}")
-    medians = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for name, r in runs.items()}
-    for name, (wall, cpu) in medians.items():
-        print(f"{name:<20}{wall:>9.2f}{cpu:>9.2f}")
+    print(f"{'':<20}{'wall s':>9}{'CPU s':>9}{'busy s':>9}")
+    medians = {name: tuple(statistics.median(run[i] for run in r) for i in range(3)) for name, r in runs.items()}
+    for name, (wall, cpu, busy) in medians.items():
+        print(f"{name:<20}{wall:>9.2f}{cpu:>9.2f}{busy:>9.2f}")
     first = "numpy, bwrap" if "numpy, bwrap" in medians else "numpy, none"
-    wall, cpu = medians[first]
-    print(f"{first}: {wall:.2f} s wall (goal <= 3), {cpu:.2f} s CPU (goal <= 5); "
+    wall, cpu, busy = medians[first]
+    print(f"{first}: {wall:.2f} s wall (goal <= 3), {busy:.2f} s of the machine's CPU (goal <= 5); "
           f"{medians[first][0] / medians['numpy, in-process'][0]:.2f}x the in-process wall (goal <= 1.5)")
     warm, cold = medians["numpy, none"], medians["numpy, none, cold"]
     print(f"workers forked from a zygote: {cold[0] / warm[0]:.2f}x less wall, {cold[1] / warm[1]:.2f}x less CPU "
