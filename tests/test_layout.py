@@ -134,3 +134,23 @@ def test_the_dlgrade_command_runs_no_hypothesis_plugin():
     if not hooks:
         pytest.skip("no installed package registers a hypothesis hook here")
     assert not loaded, f"the command imported the hypothesis hooks of {loaded}"
+
+
+def test_numpy_multiplies_matrices_on_one_thread_in_the_grader_and_its_workers():
+    """OpenBLAS's threads spin after every product; on a grade's small arrays they only take CPU from the task
+    graded on the other core. The dlgrade command and every worker run numpy's BLAS on the calling thread."""
+    code = ("import os\n"
+            "import graders.cli.kit\n"
+            "import numpy as np\n"
+            "from graders.engine.remote import Worker\n"
+            "from graders.kit import SOLUTIONS\n"
+            "x = np.ones((300, 300))\n"
+            "worker = Worker(SOLUTIONS, 'layers')\n"
+            "worker.ensure_started().Affine(x, np.zeros(300)).forward(x)\n"
+            "x @ x\n"   # after the worker started: OpenBLAS stops its threads when a process forks
+            "print(len(os.listdir('/proc/self/task')), len(os.listdir(f'/proc/{worker.proc.pid}/task')))\n"
+            "worker.stop()\n")
+    env = {**{k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}, "DLGRADE_SANDBOX": "none"}
+    threads = subprocess.run([sys.executable, "-c", code], cwd=KIT, env=env, capture_output=True, text=True,
+                             check=True).stdout.split()
+    assert threads == ["1", "1"]

@@ -56,7 +56,7 @@ READ_CHUNK_BYTES = 1024**2     # a message is read as it arrives: claiming a siz
 CALLBACK_MEMORY_BYTES = 1024**3
 TREE_CHECK_AFTER_S = 0.05      # reaching a worker tree's memory or task limit takes longer than this
 PASSED_ENV = (
-    "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS",
+    "PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
     "MKL_NUM_THREADS", "CUDA_VISIBLE_DEVICES", "CUDA_DEVICE_ORDER", "CUBLAS_WORKSPACE_CONFIG", "DLGRADE_DEVICE",
     "LD_LIBRARY_PATH",  # where some machines keep the CUDA driver's libraries (/usr/local/nvidia/lib64)
 )
@@ -182,6 +182,7 @@ class Worker:
                                 f"{self.submission_dir.name}/: add it (copy it from exercises/)")
         env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
         env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
+        env.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the grader's (graders/cli/__init__.py): arrays are small
         env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
         self.group = process_tree.create(self.tree_memory_mb)
         # Nothing would bound the tree without a group: the worker starts no processes.
