@@ -1,5 +1,7 @@
 """The wire format carries plain data only and never runs code from the other side."""
+import enum
 import pickle
+import struct
 
 import numpy as np
 import pytest
@@ -26,6 +28,27 @@ def test_nested_plain_data_round_trips():
     assert back["a"] == [1, 2.5, None, True, "s"] and back["big"] == 2**80
     assert isinstance(back["b"], tuple) and back["b"][0].dtype == np.float32
     np.testing.assert_array_equal(back["b"][1], np.arange(3))
+
+
+def test_numbers_keep_their_type_and_value():
+    """Subclasses of int and float arrive as the plain number; -0.0, NaN and the infinities as themselves."""
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Money(float):
+        pass
+
+    back = decode(encode([Level.HIGH, Money(2.5), -0.0, float("nan"), float("inf"), -float("inf"), True, 0]))
+    assert [type(v) for v in back] == [int, float, float, float, float, float, bool, int]
+    assert back[:3] == [3, 2.5, 0.0] and str(back[2]) == "-0.0" and np.isnan(back[3])
+    assert back[4:] == [float("inf"), -float("inf"), True, 0]
+
+
+@pytest.mark.parametrize("header", [b'{"dict": 5}', b'{"tuple": 5}', b'{"handle": [1]}', b'{}', b'{"other": 1}',
+                                    b'[{"dict": []}]', b'{"array": ["<f8", [2], 0]}'])
+def test_malformed_nodes_are_refused(header):
+    with pytest.raises(WireError):
+        decode(struct.pack("<II", len(header), 0) + header)
 
 
 def test_objects_become_handles_or_are_refused():

@@ -50,16 +50,28 @@ def _torch_tensor_type():
 
 
 def _encode_tree(value, buffers: list, to_handle, depth: int):
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None or kind is bool:
+        return value   # JSON holds these as they are (a float as its repr: NaN and the infinities too)
     if depth > MAX_DEPTH:
         raise WireError("value is nested too deeply")
-    if value is None or isinstance(value, (bool, str)):
-        return value
+    if kind is list:
+        return [_encode_tree(v, buffers, to_handle, depth + 1) for v in value]
     if isinstance(value, (np.ndarray, np.generic)):  # before float: np.float64 subclasses float
         return _encode_array(np.asarray(value), buffers, scalar=isinstance(value, np.generic))
-    if isinstance(value, int):
-        return {"int": int.__repr__(value)}
+    if isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):   # a subclass of int or float arrives as the plain number
+        return int(int.__repr__(value))
     if isinstance(value, float):
-        return {"float": float.__repr__(value)}
+        return float(float.__repr__(value))
+    if isinstance(value, (list, tuple)):
+        items = [_encode_tree(v, buffers, to_handle, depth + 1) for v in value]
+        return items if isinstance(value, list) else {"tuple": items}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"dict": {k: _encode_tree(v, buffers, to_handle, depth + 1) for k, v in value.items()}}
+    if isinstance(value, Handle):
+        return {"handle": [value.kind, value.id, value.type_name]}
     if _is_tensor(value):
         node = _encode_array(_tensor_values(value), buffers, scalar=False)
         node["torch"] = str(value.device)
@@ -67,13 +79,6 @@ def _encode_tree(value, buffers: list, to_handle, depth: int):
     if isinstance(value, np.random.Generator):
         state = value.bit_generator.state
         return {"rng": _encode_tree(state, buffers, None, depth + 1)}
-    if isinstance(value, (list, tuple)):
-        items = [_encode_tree(v, buffers, to_handle, depth + 1) for v in value]
-        return {"list" if isinstance(value, list) else "tuple": items}
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {"dict": {k: _encode_tree(v, buffers, to_handle, depth + 1) for k, v in value.items()}}
-    if isinstance(value, Handle):
-        return {"handle": [value.kind, value.id, value.type_name]}
     if to_handle is None:
         raise WireError(f"a {type(value).__name__} cannot be sent")
     return {"handle": list(to_handle(value))}
@@ -158,7 +163,7 @@ def decode(data: bytes, from_handle=None, make_tensor=None, max_header_bytes: in
         if max_header_bytes is not None and header_len > max_header_bytes:
             raise ValueError(f"its JSON part has {header_len:,} bytes, over the limit of {max_header_bytes:,}")
         offset = 8
-        header = json.loads(bytes(view[offset:offset + header_len]))
+        header = json.loads(str(view[offset:offset + header_len], "utf-8"))
         offset += header_len
         buffers = []
         for _ in range(n_buffers):
@@ -176,36 +181,31 @@ def decode(data: bytes, from_handle=None, make_tensor=None, max_header_bytes: in
         return _decode_tree(header, buffers, from_handle, make_tensor, 0)
     except WireError:
         raise
-    except (KeyError, TypeError, ValueError, IndexError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise WireError(f"malformed message: {exc}") from None
 
 
 def _decode_tree(node, buffers, from_handle, make_tensor, depth):
+    kind = type(node)
+    if kind is not list and kind is not dict:
+        return node   # a str, int, float, bool or None: all that JSON holds besides arrays and objects
     if depth > MAX_DEPTH:
         raise WireError("message is nested too deeply")
-    if node is None or isinstance(node, (bool, str)):
-        return node
-    if not isinstance(node, dict) or not node:
-        raise WireError("malformed message node")
-    recurse = lambda v: _decode_tree(v, buffers, from_handle, make_tensor, depth + 1)  # noqa: E731
-    if "int" in node:
-        return int(node["int"])
-    if "float" in node:
-        return float(node["float"])
-    if "list" in node:
-        return [recurse(v) for v in node["list"]]
-    if "tuple" in node:
-        return tuple(recurse(v) for v in node["tuple"])
+    depth += 1
+    if kind is list:
+        return [_decode_tree(v, buffers, from_handle, make_tensor, depth) for v in node]
     if "dict" in node:
-        return {str(k): recurse(v) for k, v in node["dict"].items()}
+        return {str(k): _decode_tree(v, buffers, from_handle, make_tensor, depth) for k, v in node["dict"].items()}
+    if "array" in node:
+        return _decode_array(node, buffers, make_tensor)
+    if "tuple" in node:
+        return tuple(_decode_tree(v, buffers, from_handle, make_tensor, depth) for v in node["tuple"])
     if "handle" in node:
         kind, id_, type_name = node["handle"]
         handle = Handle(str(kind), int(id_), str(type_name))
         return from_handle(handle) if from_handle else handle
-    if "array" in node:
-        return _decode_array(node, buffers, make_tensor)
     if "rng" in node:
-        return _decode_generator(recurse(node["rng"]))
+        return _decode_generator(_decode_tree(node["rng"], buffers, from_handle, make_tensor, depth))
     raise WireError("malformed message node")
 
 
