@@ -227,6 +227,26 @@ def test_a_grade_of_several_tasks_holds_one_worker_at_a_time(monkeypatch):
     assert len(most) == 3 and max(most) == 1, most
 
 
+@pytest.mark.parametrize("task_ids", [["softmax", "gates", "metrics"], ["softmax"]])
+def test_a_grade_of_several_tasks_forks_its_first_worker_too(task_ids, monkeypatch):
+    """The grade starts its zygote while pytest collects the checks, so no worker of a grade of several tasks
+    starts cold; a grade of one task (a student's `dlgrade check`) starts its one worker cold, and no zygote."""
+    monkeypatch.setattr(zygote, "_ZYGOTES", {})
+    monkeypatch.setattr(zygote, "_COLD_STARTS", set())
+    forked, start = [], Worker.start
+
+    def started(worker):
+        start(worker)
+        forked.append(isinstance(worker.proc, zygote.ForkedProcess))
+
+    monkeypatch.setattr(Worker, "start", started)
+    report = grade(SOLUTIONS, task_ids, shrink=False)
+    assert all(t.points == t.max_points > 0 for t in report.tasks)
+    assert forked == [len(task_ids) > 1] * len(task_ids)
+    assert bool(zygote._ZYGOTES) == (len(task_ids) > 1)
+    zygote.close_all()
+
+
 def test_a_zygote_that_stops_answering_costs_its_workers_not_the_grader(tmp_path, monkeypatch):
     """Native code of a worker can stop its zygote (SIGSTOP): stopping a worker then waits REPORT_TIMEOUT_S
     for the zygote's word, ends the zygote, and the next worker comes from a new one."""

@@ -124,6 +124,16 @@ def _remaining(deadline: float) -> float:
     return left
 
 
+def worker_env() -> dict[str, str]:
+    """The environment of every worker (a task's own variables come on top): the grader's variables that
+    PASSED_ENV names, and settings that make a grade the same everywhere."""
+    env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
+    env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the grader's (graders/cli/__init__.py): arrays are small
+    env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+    return env
+
+
 class Worker:
     """One student module, loaded in a separate process (sandboxed where possible)."""
 
@@ -180,10 +190,7 @@ class Worker:
         if not (self.submission_dir / f"{self.module}.py").is_file():
             raise MissingModule(f"{self.module}.py was not found in the submission folder "
                                 f"{self.submission_dir.name}/: add it (copy it from exercises/)")
-        env = {k: os.environ[k] for k in PASSED_ENV if k in os.environ}
-        env.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")  # lets a GPU trainer be deterministic
-        env.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the grader's (graders/cli/__init__.py): arrays are small
-        env.update(PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", MPLBACKEND="Agg")
+        env = worker_env()
         self.group = process_tree.create(self.tree_memory_mb)
         # Nothing would bound the tree without a group: the worker starts no processes.
         own_env = {**self.extra_env, **({process_tree.NO_CHILDREN_ENV: "1"} if self.group is None else {})}

@@ -26,7 +26,7 @@ import _hypothesis_pytestplugin
 import pytest
 
 from graders import tasks
-from graders.engine import plugin, process_tree, sandbox
+from graders.engine import plugin, process_tree, remote, sandbox, zygote
 from graders.engine.plugin import CHECK_PROPERTY, MEASURE_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings
 from graders.kit import GRADERS, KIT_ROOT
 from graders.points import TaskPoints, load_points
@@ -163,13 +163,18 @@ def run_tasks(task_ids, tiers, session: GradingSettings, checks=None, pytest_arg
     """The verdicts of every suite of ``task_ids``: in one pytest session, or with ``jobs`` > 1 one
     session per task, ``jobs`` processes at a time (forked: pytest, numpy and the kit are imported once)."""
     jobs = min(jobs, len(task_ids)) if "fork" in multiprocessing.get_all_start_methods() else 1
+    # Workers of tasks that need nothing more than numpy are forked from one zygote per grading process.
+    warm = _prestart_zygote if session.new_worker is None and sum(not tasks.get(t).requires for t in task_ids) > 1 \
+        else None
     with _heap_frozen():
         if jobs <= 1:
+            if warm:
+                warm()
             return run_suites(suite_files(task_ids, tiers), session, checks, pytest_args)
         # The longest first (tasks that need torch train a network), so no core waits alone at the end.
         order = sorted(task_ids, key=lambda t: not tasks.get(t).requires)
         run_one = functools.partial(_run_task, tiers=tiers, session=session, checks=checks, pytest_args=pytest_args)
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=warm) as pool:
             by_task = dict(zip(order, pool.map(run_one, order)))
     collector = Collector()
     for task_id in task_ids:
@@ -192,6 +197,10 @@ def _heap_frozen():
         yield
     finally:
         gc.unfreeze()
+
+
+def _prestart_zygote() -> None:
+    zygote.prestart(remote.worker_env())
 
 
 def _run_task(task_id: str, tiers, session: GradingSettings, checks, pytest_args) -> Collector:

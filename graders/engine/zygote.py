@@ -8,7 +8,8 @@ folder and process-tree group of its own, so a hostile module still costs only i
 student code ever runs in the zygote itself.
 
 One zygote per grader process, sandbox mode and environment (``_ZYGOTES``), started for the
-second worker that can use it (the first starts cold: a grade of one task costs what it did).
+second worker that can use it (the first starts cold: a grade of one task costs what it did), or
+ahead, while the checks are collected, by a grade of several tasks (:func:`prestart`).
 The mlp task's zygote also imports torch.
 
 Under bubblewrap the zygote's sandbox shows a staging folder at ``/submission``: the submission's
@@ -315,27 +316,17 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
     see :meth:`Zygote.fork`; None where the worker is to start cold instead."""
     if os.environ.get(ENV, "1") == "0" or not sys.platform.startswith("linux"):   # SCM_CREDENTIALS, prctl
         return None
-    key = (os.getpid(), sandbox.mode(), tuple(sorted(env.items())), preload)
+    key = _key(env, preload)
     _close_idle(lambda other: other[0] == key[0] and other[3] != preload)
     # A zygote pays off from a process's second worker: the first starts cold (a student's `dlgrade
-    # check` of one task starts no zygote). Where a GPU is, torch stays out of zygotes: a CUDA driver
-    # initialised before a fork does not work in the child.
+    # check` of one task starts no zygote) unless the grader started one ahead (prestart). Where a GPU
+    # is, torch stays out of zygotes: a CUDA driver initialised before a fork does not work in the child.
     if key not in _ZYGOTES and (key not in _COLD_STARTS or (preload and glob.glob("/dev/nvidia*"))):
         _COLD_STARTS.add(key)
         return None
-    zygote = _ZYGOTES.get(key)
-    if zygote is None or not zygote.alive():
-        if zygote is not None:
-            zygote.close()
-        if not any(other[0] == key[0] for other in _ZYGOTES):
-            # A process of a multiprocessing pool (grade --jobs) ends with os._exit, without atexit's
-            # handlers but with these: its zygotes and their folders go with it.
-            multiprocessing.util.Finalize(None, close_all, exitpriority=0)
-        try:
-            zygote = _ZYGOTES[key] = Zygote(env, preload)
-        except (OSError, sandbox.SandboxError):
-            _ZYGOTES.pop(key, None)
-            return None
+    zygote = _started(key, env, preload)
+    if zygote is None:
+        return None
     try:
         return zygote.fork(submission_dir, module, memory_mb, group, child_env, timeout)
     except (OSError, ZygoteError, ValueError) as exc:
@@ -343,6 +334,36 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
             zygote.close()
             _ZYGOTES.pop(key, None)
         return None
+
+
+def prestart(env: dict[str, str], preload: tuple[str, ...] = ()) -> None:
+    """Start this process's zygote for ``env`` and ``preload`` now, for a grade of several tasks: it imports
+    numpy while the grader collects its checks, and the grade's first worker is forked too, not started cold."""
+    if os.environ.get(ENV, "1") != "0" and sys.platform.startswith("linux"):
+        _started(_key(env, preload), env, preload)
+
+
+def _key(env: dict[str, str], preload: tuple[str, ...]) -> tuple:
+    return os.getpid(), sandbox.mode(), tuple(sorted(env.items())), preload
+
+
+def _started(key: tuple, env: dict[str, str], preload: tuple[str, ...]) -> Zygote | None:
+    """This process's running zygote for ``key``, started if need be (None where one cannot start)."""
+    zygote = _ZYGOTES.get(key)
+    if zygote is not None and zygote.alive():
+        return zygote
+    if zygote is not None:
+        zygote.close()
+    if not any(other[0] == key[0] for other in _ZYGOTES):
+        # A process of a multiprocessing pool (grade --jobs) ends with os._exit, without atexit's
+        # handlers but with these: its zygotes and their folders go with it.
+        multiprocessing.util.Finalize(None, close_all, exitpriority=0)
+    try:
+        zygote = _ZYGOTES[key] = Zygote(env, preload)
+    except (OSError, sandbox.SandboxError):
+        _ZYGOTES.pop(key, None)
+        return None
+    return zygote
 
 
 def _close_idle(which) -> None:
