@@ -1,5 +1,6 @@
 """The two anchors of every grader: the reference scores 100%, the stubs 0%."""
 import gc
+import os
 
 import pytest
 
@@ -26,12 +27,22 @@ def test_untouched_stub_scores_zero_as_not_attempted(stub_report, task_id):
     assert task.status == "not attempted", [c.verdict for c in task.checks]
 
 
-def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path):
-    """grade(jobs=2) grades each task in a process of its own, two at a time: every task's result
-    (points, each check's verdict, a task that is not graded) is the one a single session gives.
-    Either way the garbage collector gets back the heap it left alone while grading (gc.freeze)."""
+def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path, monkeypatch):
+    """grade(jobs=2) grades the tasks in two processes, one pytest session each, a task at a time: every
+    task's result (points, each check's verdict, a task that is not graded) is the one a single session
+    gives. Either way the garbage collector gets back the heap it left alone while grading (gc.freeze)."""
+    from graders.engine import runner
     from graders.engine.runner import grade
     from tests.kit import make_submission
+
+    sessions, run_suites = tmp_path / "sessions", runner.run_suites
+
+    def counted(*args, **kwargs):   # in the forked processes too: each appends to the file
+        with sessions.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return run_suites(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "run_suites", counted)
 
     buggy = next(v for v in all_variants() if v.task == "losses" and not v.correct)
     submission = make_submission(tmp_path / "sub", buggy)
@@ -40,6 +51,8 @@ def test_tasks_graded_side_by_side_get_the_verdicts_of_one_session(tmp_path):
     frozen = gc.get_freeze_count()
     one_session, side_by_side = (grade(submission, ids, jobs=jobs) for jobs in (1, 2))
     assert gc.get_freeze_count() == frozen
+    pids = sessions.read_text().split()
+    assert len(pids) == 3 and len(set(pids[1:])) == 2 and pids[0] not in pids[1:]
     assert [_untimed(t) for t in side_by_side.tasks] == [_untimed(t) for t in one_session.tasks]
     assert [t.task for t in side_by_side.tasks] == ids
     losses = side_by_side.tasks[1]
