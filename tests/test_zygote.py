@@ -283,8 +283,8 @@ def test_a_message_the_zygote_never_sends_is_not_believed(tmp_path, monkeypatch)
 
 
 def test_a_grade_on_every_core_leaves_no_zygote_folder_behind(tmp_path, monkeypatch):
-    """grade --jobs runs tasks in a multiprocessing pool, whose processes end without atexit's handlers:
-    their zygotes still end, and their folders go with them."""
+    """grade --jobs runs tasks in forked copies of the grading session (multiprocessing processes), which end
+    without atexit's handlers: their zygotes still end, and their folders go with them."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     report = grade(SOLUTIONS, ["softmax", "gates", "metrics", "encoding", "init", "layers"], jobs=2, shrink=False)
     assert all(t.points == t.max_points > 0 for t in report.tasks)

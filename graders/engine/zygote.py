@@ -355,7 +355,7 @@ def _started(key: tuple, env: dict[str, str], preload: tuple[str, ...]) -> Zygot
     if zygote is not None:
         zygote.close()
     if not any(other[0] == key[0] for other in _ZYGOTES):
-        # A process of a multiprocessing pool (grade --jobs) ends with os._exit, without atexit's
+        # A forked copy of a grading session (grade --jobs) ends with os._exit, without atexit's
         # handlers but with these: its zygotes and their folders go with it.
         multiprocessing.util.Finalize(None, close_all, exitpriority=0)
     try:
