@@ -309,8 +309,8 @@ def with_stack_room(fn, *args, **kwargs):
     CPython (3.11 and later) keeps Python frames in 16 KiB chunks that it maps when the stack grows past one
     and unmaps when it shrinks back. A loop whose calls cross a chunk's end therefore maps and unmaps a chunk
     on every call: a page fault and two system calls each. Where grading's loops sit relative to those ends
-    depends only on how deep grading is called from: in the forked task processes of ``--jobs 2`` they
-    crossed one about 34,000 times per grade of the 14 numpy tasks (1.2 s of the grade's 7.4 s of CPU).
+    depends only on how deep grading is called from: in the task processes that ``--jobs 2`` forked then,
+    they crossed one about 34,000 times per grade of the 14 numpy tasks (1.2 s of the grade's 7.4 s of CPU).
     The frame this calls ``fn`` from has STACK_ROOM_SLOTS unused local variables, so CPython gives it a
     chunk of 256 KiB of its own, and every frame that grading pushes fits in the rest of that chunk.
     Python 3.10 keeps frames on the heap: there the frame only costs its 128 KiB while ``fn`` runs.
