@@ -267,8 +267,9 @@ def _prestart_zygote() -> None:
 def run_suites(files, session: GradingSettings, checks=None, pytest_args: tuple = (), plugins=()) -> Collector:
     """Run the grader suites ``files`` under ``session``: the checks' verdicts, kept by a Collector.
 
-    ``checks``: the check ids to run (see grade()); ``plugins``: more pytest plugins for the session. A grading interrupted (Ctrl-C, a notebook
-    cell's timeout) raises KeyboardInterrupt rather than give a score for the checks that ran.
+    ``checks``: the check ids to run (see grade()); ``plugins``: more pytest plugins for the session. A
+    grading interrupted (Ctrl-C, a notebook cell's timeout) raises KeyboardInterrupt rather than give a
+    score for the checks that ran.
     """
     collector = Collector()
     if not files:
