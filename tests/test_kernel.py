@@ -2,7 +2,11 @@
 same plugin, only the transport differs (a worker process, or the worker's request loop serving a
 kernel's namespace from a thread, see graders.engine.kernel)."""
 import functools
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -47,3 +51,17 @@ def test_a_kernel_namespace_grades_as_a_worker_process(task_id, name, variant, t
         assert (verdict_k.status, verdict_k.hint, verdict_k.example) == (verdict.status, verdict.hint,
                                                                          verdict.example), node_id
         assert where_left_out(verdict_k.message) == where_left_out(verdict.message), node_id
+
+
+def test_a_kernel_keeps_hypothesis_out_of_the_notebooks_folder_and_leaves_no_folder_behind(tmp_path):
+    """hypothesis's home is a folder of the kernel's own in the temporary folder, removed when the kernel exits
+    (one was left behind per kernel: hundreds a day in /tmp)."""
+    code = ("import glob, os, tempfile\n"
+            "from graders.engine import kernel\n"
+            "kernel._hypothesis_home_outside_the_notebooks_folder()\n"
+            "print(*glob.glob(os.path.join(tempfile.gettempdir(), 'dlgrade-hypothesis-*')))\n")
+    env = {**{k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}, "TMPDIR": str(tmp_path)}
+    homes = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert len(homes) == 1 and Path(homes[0]).parent == tmp_path
+    assert not list(tmp_path.glob("dlgrade-hypothesis-*")) and not (tmp_path / ".hypothesis").exists()

@@ -232,12 +232,15 @@ def _run(node_id: str, namespace: dict) -> tuple[CheckResult, list[bytes]]:
     return CheckResult.of(check, 1.0, verdict), images
 
 
-@functools.cache   # once per kernel: a fresh folder of this user's
-def _hypothesis_home_outside_the_notebooks_folder() -> None:
+@functools.cache   # once per kernel: a fresh folder of this user's, removed when the kernel exits
+def _hypothesis_home_outside_the_notebooks_folder() -> tempfile.TemporaryDirectory | None:
     """By default hypothesis keeps a ``.hypothesis/`` folder in the working folder, which for a
     notebook is the assignment folder: it would be handed in, and from source/ handed out."""
-    if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
-        set_hypothesis_home_dir(tempfile.mkdtemp(prefix="dlgrade-hypothesis-"))
+    if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        return None
+    home = tempfile.TemporaryDirectory(prefix="dlgrade-hypothesis-", ignore_cleanup_errors=True)
+    set_hypothesis_home_dir(home.name)
+    return home
 
 
 def _show(images: list[bytes]) -> None:
