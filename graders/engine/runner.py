@@ -163,8 +163,9 @@ def run_tasks(task_ids, tiers, session: GradingSettings, checks=None, pytest_arg
     are collected, ``jobs`` - 1 forked copies of the session and the session itself each run one task at a
     time, the next not yet taken (TaskClaims)."""
     jobs = min(jobs, len(task_ids)) if "fork" in multiprocessing.get_all_start_methods() else 1
-    # Workers of tasks that need nothing more than numpy are forked from one zygote per grading process.
-    warm = _prestart_zygote if session.new_worker is None and sum(not tasks.get(t).requires for t in task_ids) > 1 \
+    # Workers of tasks that need nothing more than numpy are forked from one zygote per grading process,
+    # started now: it boots while pytest collects the checks (a student's `dlgrade check softmax` 0.61 -> 0.55 s).
+    warm = _prestart_zygote if session.new_worker is None and any(not tasks.get(t).requires for t in task_ids) \
         else None
     # The longest first (tasks that need torch train a network), so no core waits alone at the end.
     claims = [TaskClaims(sorted(task_ids, key=lambda t: not tasks.get(t).requires), jobs, warm)] if jobs > 1 else []

@@ -7,9 +7,9 @@ workers need and then only forks: each worker is a fresh child of it, with a ses
 folder and process-tree group of its own, so a hostile module still costs only its task. No
 student code ever runs in the zygote itself.
 
-One zygote per grader process, sandbox mode and environment (``_ZYGOTES``), started for the
-second worker that can use it (the first starts cold: a grade of one task costs what it did), or
-ahead, while the checks are collected, by a grade of several tasks (:func:`prestart`).
+One zygote per grader process, sandbox mode and environment (``_ZYGOTES``): a grade starts the
+numpy tasks' zygote while pytest collects the checks (:func:`prestart`), so even its first worker is
+forked. Elsewhere a zygote is started for the second worker that can use it (the first starts cold).
 The mlp task's zygote also imports torch.
 
 Under bubblewrap the zygote's sandbox shows a staging folder at ``/submission``: the submission's
@@ -318,9 +318,9 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
         return None
     key = _key(env, preload)
     _close_idle(lambda other: other[0] == key[0] and other[3] != preload)
-    # A zygote pays off from a process's second worker: the first starts cold (a student's `dlgrade
-    # check` of one task starts no zygote) unless the grader started one ahead (prestart). Where a GPU
-    # is, torch stays out of zygotes: a CUDA driver initialised before a fork does not work in the child.
+    # Unless the grader started one ahead (prestart), a zygote pays off from a process's second worker:
+    # the first starts cold. Where a GPU is, torch stays out of zygotes: a CUDA driver initialised before
+    # a fork does not work in the child.
     if key not in _ZYGOTES and (key not in _COLD_STARTS or (preload and glob.glob("/dev/nvidia*"))):
         _COLD_STARTS.add(key)
         return None
@@ -337,8 +337,8 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
 
 
 def prestart(env: dict[str, str], preload: tuple[str, ...] = ()) -> None:
-    """Start this process's zygote for ``env`` and ``preload`` now, for a grade of several tasks: it imports
-    numpy while the grader collects its checks, and the grade's first worker is forked too, not started cold."""
+    """Start this process's zygote for ``env`` and ``preload`` now: it imports numpy while the grader collects
+    its checks, and the grade's first worker is forked too, not started cold."""
     if os.environ.get(ENV, "1") != "0" and sys.platform.startswith("linux"):
         _started(_key(env, preload), env, preload)
 
