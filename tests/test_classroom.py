@@ -352,13 +352,17 @@ def _descendants(pid: int) -> list[int]:
 
 def _grading_under(class_pid: int, module: str) -> list[int]:
     """Every process under a class run, once a submission's worker for ``module`` runs (its grader and
-    the warm grader it was forked from are up by then); [] before. (The sandbox's probe also names the
-    worker's server.py, but runs no module: it may run before the submission is even unpacked.)"""
+    the warm grader it was forked from are up by then); [] before. A worker started cold names its module
+    last on its command line; one forked from a zygote keeps the zygote's (``server.py ... :zygote``) and
+    is the zygote's child. (The sandbox's probe also names the worker's server.py, but runs no module: it
+    may run before the submission is even unpacked.)"""
     under = _descendants(class_pid)
     for pid in under:
         try:
             argv = Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0").split(b"\0")
-            if argv[-1] == module.encode() and any(arg.endswith(b"server.py") for arg in argv):
+            if not any(arg.endswith(b"server.py") for arg in argv):
+                continue
+            if argv[-1] == module.encode() or (argv[-1] == b":zygote" and _descendants(pid)):
                 return under
         except OSError:
             continue
