@@ -314,7 +314,7 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
          child_env: dict[str, str], preload: tuple[str, ...], timeout: float):
     """A worker forked from this process's zygote for ``env`` and ``preload`` (started if need be):
     see :meth:`Zygote.fork`; None where the worker is to start cold instead."""
-    if os.environ.get(ENV, "1") == "0" or not sys.platform.startswith("linux"):   # SCM_CREDENTIALS, prctl
+    if not _enabled():
         return None
     key = _key(env, preload)
     _close_idle(lambda other: other[0] == key[0] and other[3] != preload)
@@ -339,8 +339,14 @@ def fork(submission_dir: Path, module: str, *, memory_mb: int | None, group, env
 def prestart(env: dict[str, str], preload: tuple[str, ...] = ()) -> None:
     """Start this process's zygote for ``env`` and ``preload`` now: it imports numpy while the grader collects
     its checks, and the grade's first worker is forked too, not started cold."""
-    if os.environ.get(ENV, "1") != "0" and sys.platform.startswith("linux"):
+    if _enabled():
         _started(_key(env, preload), env, preload)
+
+
+def _enabled() -> bool:
+    """Whether workers may be forked here: not with ``DLGRADE_ZYGOTE=0``, and only on Linux (SCM_CREDENTIALS,
+    prctl)."""
+    return os.environ.get(ENV, "1") != "0" and sys.platform.startswith("linux")
 
 
 def _key(env: dict[str, str], preload: tuple[str, ...]) -> tuple:
