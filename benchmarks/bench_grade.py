@@ -13,6 +13,8 @@ were busy meanwhile (Linux, ``/proc/stat``), which count those too, and anything
 - ``numpy, bwrap`` / ``numpy, none``: ``dlgrade grade solutions --tasks <the 14 numpy tasks>``
   under bubblewrap / with process isolation only, tasks graded on every core at once (the default);
 - ``numpy, bwrap, 1 job``: the first row with ``--jobs 1``, one task after another (the baseline);
+- ``numpy, bwrap, drawn``: the first row with hypothesis drawing every example (``DLGRADE_REPLAY=0``), not
+  replaying the checks' recorded examples (graders/engine/replay.py);
 - ``numpy, none, cold``: the ``none`` row with every worker started cold (``DLGRADE_ZYGOTE=0``), not
   forked from a zygote (graders/engine/zygote.py);
 - ``numpy, in-process``: the same suites through the same plugin, the student's modules served
@@ -38,7 +40,7 @@ KIT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(KIT))
 
 from graders import tasks  # noqa: E402
-from graders.engine import sandbox, zygote  # noqa: E402
+from graders.engine import replay, sandbox, zygote  # noqa: E402
 
 NUMPY = [t.id for t in tasks.TASKS if not t.requires]
 IN_PROCESS = """
@@ -92,6 +94,8 @@ def main(argv=None) -> None:
             "numpy, bwrap": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "bwrap"}),
             "numpy, bwrap, 1 job": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY), "--jobs", "1"],
                                     {sandbox.ENV: "bwrap"}),
+            "numpy, bwrap, drawn": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)],
+                                    {sandbox.ENV: "bwrap", replay.ENV: "0"}),
             "numpy, none": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)], {sandbox.ENV: "none"}),
             "numpy, none, cold": ([*dlgrade, "grade", "solutions", "--tasks", ",".join(NUMPY)],
                                   {sandbox.ENV: "none", zygote.ENV: "0"}),
@@ -101,7 +105,7 @@ def main(argv=None) -> None:
             "endless loop": ([*dlgrade, "check", "encoding", "--path", str(endless)], {}),
         }
         if not sandbox.probe()[0]:
-            del rows["numpy, bwrap"], rows["numpy, bwrap, 1 job"]
+            del rows["numpy, bwrap"], rows["numpy, bwrap, 1 job"], rows["numpy, bwrap, drawn"]
         runs = {name: [] for name in rows}
         for _ in range(args.n):   # in turn, so that drift hits every row alike
             for name, (command, env) in rows.items():
@@ -118,6 +122,10 @@ def main(argv=None) -> None:
     warm, cold = medians["numpy, none"], medians["numpy, none, cold"]
     print(f"workers forked from a zygote: {cold[0] / warm[0]:.2f}x less wall, {cold[1] / warm[1]:.2f}x less CPU "
           "than each started cold (process isolation, where every worker's CPU is counted)")
+    if "numpy, bwrap, drawn" in medians:
+        drawn = medians["numpy, bwrap, drawn"]
+        print(f"recorded examples replayed: {drawn[0] / wall:.2f}x less wall, {drawn[2] / busy:.2f}x less busy CPU "
+              "than hypothesis drawing every example")
     if "numpy, bwrap, 1 job" in medians:
         print(f"tasks on every core: {medians['numpy, bwrap, 1 job'][0] / wall:.2f}x faster than one after another")
 

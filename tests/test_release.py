@@ -20,6 +20,7 @@ from packaging.version import Version
 from graders.authoring.release import DISTRIBUTION, INSTRUCTOR_FOLDERS, build_release, leaks, release_files
 from graders.authoring.sync import module_files, solution_body
 from graders.cli.kit import LazyGroup
+from graders.engine import replay
 from graders.env import doctor
 from tests.kit import KIT, SOLUTIONS
 
@@ -62,14 +63,16 @@ def test_no_solutions_hidden_graders_or_variants(release):
 
 
 def test_what_ships_is_decided_by_folder(release):
-    """Every module of graders/ ships, but those in an instructors' folder; the public suites ship, the hidden do not."""
+    """Every module of graders/ ships, but those in an instructors' folder; the public suites ship, the hidden do not,
+    and so do their recorded examples."""
     kit = {p.relative_to(KIT / "graders").as_posix() for p in (KIT / "graders").rglob("*")
-           if p.is_file() and p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
+           if p.is_file() and p.suffix in (".py", ".toml", replay.SUFFIX) and "__pycache__" not in p.parts}
     graders = {p.removeprefix("graders/") for p in release.files if p.startswith("graders/")}
     instructors = {p for p in kit if p.split("/")[0] in INSTRUCTOR_FOLDERS}
     assert {"hidden/test_softmax.py", "classroom/grading.py", "notebooks/generate.py", "authoring/release.py"} <= instructors
     assert graders == (kit - instructors) | {"dataset_manifest.json"}
     assert "public/test_softmax.py" in graders and "engine/kernel.py" in graders and "cli/student.py" in graders
+    assert "public/examples/softmax.examples" in graders and "hidden/examples/softmax.examples" in instructors
 
 
 def test_shipped_modules_import_only_shipped_modules(release):
@@ -248,6 +251,10 @@ def test_a_student_installs_it_and_runs_dlgrade_check_offline(student, tmp_path)
     shutil.copy(SOLUTIONS / "softmax.py", kit / "exercises" / "softmax.py")
     solved = run("check", "softmax")
     assert solved.returncode == 0 and "passed" in solved.stdout, solved.stdout + solved.stderr
+    replayed = environment.run([environment.python, "-c", "from graders.engine import replay; from graders.kit import "
+                                "GRADERS; print(len(replay.load(GRADERS / 'public' / 'test_softmax.py')))"],
+                               cwd=tmp_path, check=True)
+    assert int(replayed.stdout) >= 5, "the release's records are its checks' (their key holds)"
     refused = run("grade", "exercises")
     assert refused.returncode != 0 and "for instructors" in refused.stderr
 

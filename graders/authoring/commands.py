@@ -6,21 +6,32 @@ from pathlib import Path
 
 import click
 
+from graders.authoring import examples
 from graders.authoring.release import ReleaseError, build_release
 from graders.authoring.sync import MarkerError, stale_files, write_exercises
 from graders.cli.common import console
 
 
 @click.command()
-@click.option("--check", "check_only", is_flag=True, help="only report stubs that are out of date")
+@click.option("--check", "check_only", is_flag=True, help="only report stubs and records that are out of date")
 @click.option("--solutions", default="solutions", show_default=True)
 @click.option("--exercises", default="exercises", show_default=True)
 def sync(check_only, solutions, exercises):
-    """Regenerate exercises/ (the student stubs) from solutions/."""
+    """Regenerate exercises/ (the student stubs) from solutions/, and the checks' recorded examples
+    (graders/<tier>/examples/) from a grade of the reference."""
     try:
         changed = (stale_files if check_only else write_exercises)(Path(solutions), Path(exercises))
     except MarkerError as exc:
         raise click.ClickException(str(exc)) from None
+    with console.status("drawing the checks' examples (grading the reference)"):
+        try:
+            drawn = examples.draw()
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from None
+    changed += drawn.differing() if check_only else examples.write(drawn)
+    if drawn.unrecorded:
+        console.print(f"hypothesis draws the examples of these checks in every grade (their arguments cannot be "
+                      f"recorded exactly, or they call assume): {', '.join(drawn.unrecorded)}", markup=False)
     if check_only and changed:
         console.print(f"[red]out of date:[/red] {', '.join(changed)}; run `dlgrade sync`")
         sys.exit(1)

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from graders import tasks
 from graders.authoring.sync import module_files, render_exercises, solution_body
+from graders.engine import replay
 from graders.kit import GRADERS, KIT_ROOT, SOLUTIONS, read_toml
 from graders.points import load_points
 
@@ -126,9 +127,10 @@ def release_files() -> dict[str, bytes]:
 
 
 def student_files() -> list[Path]:
-    """The modules (and points.toml) of graders/ outside INSTRUCTOR_FOLDERS."""
+    """The modules (and points.toml, and the public checks' recorded examples) of graders/ outside
+    INSTRUCTOR_FOLDERS."""
     return [path for path in sorted(GRADERS.rglob("*"))
-            if path.is_file() and path.suffix in (".py", ".toml") and "__pycache__" not in path.parts
+            if path.is_file() and path.suffix in (".py", ".toml", replay.SUFFIX) and "__pycache__" not in path.parts
             and path.relative_to(GRADERS).parts[0] not in INSTRUCTOR_FOLDERS]
 
 

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import settings
 
 from graders import tasks
+from graders.engine import replay
 from graders.engine.feedback import recording_examples, verdict_for
 from graders.engine.problems import ModuleUnavailable, StopCheck
 from graders.engine.remote import Worker
@@ -35,49 +36,6 @@ from graders.points import load_points
 from graders.report import verdict_lines
 from graders.results import Check, Verdict
 
-
-def _examples_independent_of_loaded_modules() -> None:
-    """Keep hypothesis from drawing constants it finds in the process's own ("local") modules.
-
-    Since 6.12x hypothesis mixes into its draws number literals of every non-library module
-    loaded in the process: which reference solutions and grader modules happen to be imported,
-    and whether the kit is installed editable, would then change a check's examples, and so a
-    grade. Only its own constants are kept (tests/test_feedback.py checks the examples are the
-    same whatever is imported). A hypothesis without the feature is left as it is.
-    """
-    try:
-        from hypothesis.internal.conjecture import providers  # may be missing: a hypothesis internal
-    except ImportError:  # pragma: no cover
-        return
-    if hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants"):
-        nothing = providers.Constants()
-        providers._get_local_constants = lambda: nothing
-        providers.CONSTANTS_CACHE.cache.clear()
-
-
-_examples_independent_of_loaded_modules()
-
-settings.register_profile(
-    "dlgrade",
-    derandomize=True,          # same examples on every run and machine
-    database=None,             # nothing remembered between runs
-    deadline=None,             # time limits are the worker's business
-    # A check draws 10 examples unless it says otherwise, beside its explicit ones (the seeds'
-    # vectors, zeros, kinks, extremes). The rule, from benchmarks/budget_study.py: a check's
-    # budget is at least twice the examples that the slowest-caught buggy variant naming it in
-    # CAUGHT_BY needs; the few checks where that is over 10 set their own (cross_entropy_error
-    # on labels: 9 needed, 18 drawn). At 5 for every check, five variants escape.
-    max_examples=10,
-    print_blob=False,
-    report_multiple_bugs=False,
-    suppress_health_check=list(HealthCheck),
-    phases=(Phase.explicit, Phase.generate, Phase.shrink),  # no "explain": slow, and adds nothing here
-)
-
-# The kit's own tests ask only whether each check passes: the same examples, without shrinking
-# a failure to its smallest input (the verdict's status is the same, the message less helpful).
-settings.register_profile("dlgrade-no-shrink", settings.get_profile("dlgrade"),
-                          phases=(Phase.explicit, Phase.generate))
 
 TIERS = ("public", "hidden")
 
@@ -92,6 +50,9 @@ class GradingSettings:
     artifacts: Path | None = None       # where checks write files for the student (plots)
     max_call_timeout: float | None = None
     shrink: bool = True                 # shrink a failing example to its smallest input
+    # Replay the checks' recorded examples, record them, or leave every draw to hypothesis ("off"), or the
+    # replay.Examples that does one of these (graders.engine.replay)
+    examples: "str | replay.Examples" = field(default=replay.REPLAY, compare=False)
     # How a task's student code is reached: by default a worker process over the submission's module;
     # a notebook's check cell (graders.engine.kernel) gives the task id -> Worker over the kernel's namespace.
     new_worker: Callable[[str], Worker] | None = field(default=None, compare=False)
@@ -135,6 +96,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "memory_mb(mb): address-space limit of the worker")
     config.stash[POOL] = WorkerPool(session.submission, max_timeout=session.max_call_timeout,
                                     new_worker=session.new_worker)
+    examples = session.examples
+    config.stash[EXAMPLES] = replay.Examples(examples) if isinstance(examples, str) else examples
 
 
 SUITE_FOLDERS = frozenset(GRADERS / tier for tier in TIERS)
@@ -149,7 +112,7 @@ def pytest_collect_file(file_path, parent):
     """Before the first suite is imported (its ``@settings`` take their defaults then), the kit's
     deterministic hypothesis profile; a session that collects no suite keeps its own."""
     if is_suite(file_path) and file_path.suffix == ".py":
-        settings.load_profile("dlgrade" if parent.config.stash[SETTINGS].shrink else "dlgrade-no-shrink")
+        settings.load_profile(replay.PROFILE if parent.config.stash[SETTINGS].shrink else replay.PROFILE_NO_SHRINK)
 
 
 def pytest_unconfigure(config):
@@ -176,6 +139,7 @@ HYPOTHESIS_FAILING_EXAMPLES = "_hypothesis_failing_examples"
 CHECK = pytest.StashKey[Check]()
 IS_CHECK = pytest.StashKey[bool]()
 EXAMPLE = pytest.StashKey[object]()
+EXAMPLES = pytest.StashKey[replay.Examples]()
 #: The names of a report's ``user_properties`` that carry the check and its verdict (as JSON data,
 #: so that they survive pytest-xdist), for whoever reads the reports (``runner.Collector``).
 CHECK_PROPERTY, VERDICT_PROPERTY = "dlgrade_check", "dlgrade_verdict"
@@ -222,6 +186,17 @@ def pytest_runtest_call(item):
     # What hypothesis's own plugin would turn into a patch file for the suite's source (trying to
     # import libcst again on every failing check: about 15 ms each without it, a file written with it).
     item.__dict__.pop(HYPOTHESIS_FAILING_EXAMPLES, None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A check that has recorded examples is called with them (graders/engine/replay.py)."""
+    if not is_check(pyfuncitem):
+        return None
+    test = pyfuncitem.obj
+    return pyfuncitem.config.stash[EXAMPLES].run(
+        test, replay.fixture_arguments(test, pyfuncitem.funcargs), pyfuncitem.path, pyfuncitem.name,
+        shown=pyfuncitem.stash.get(EXAMPLE, None))
 
 
 @pytest.hookimpl(hookwrapper=True)

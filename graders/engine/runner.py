@@ -25,7 +25,7 @@ import _hypothesis_pytestplugin
 import pytest
 
 from graders import tasks
-from graders.engine import plugin, process_tree, remote, sandbox, zygote
+from graders.engine import plugin, process_tree, remote, replay, sandbox, zygote
 from graders.engine.plugin import CHECK_PROPERTY, MEASURE_PROPERTY, TIERS, VERDICT_PROPERTY, GradingSettings, check_of
 from graders.kit import GRADERS, KIT_ROOT
 from graders.points import TaskPoints, load_points
@@ -333,13 +333,14 @@ def _roomy_call():
 
 
 def kit_digest() -> dict[str, str]:
-    """SHA-256 of the reference solutions, grader suites and points, by path.
+    """SHA-256 of the reference solutions, grader suites, their recorded examples and points, by path.
 
     Without bubblewrap nothing but the worker's guard rails keeps student code from
     writing to them; comparing digests before and after grading makes any change visible.
     """
     digest = {}
-    for folder, pattern in ((KIT_ROOT / "solutions", "*.py"), (GRADERS, "**/*.py"), (GRADERS, "*.toml")):
+    for folder, pattern in ((KIT_ROOT / "solutions", "*.py"), (GRADERS, "**/*.py"), (GRADERS, "*.toml"),
+                            (GRADERS, f"*/{replay.FOLDER}/*{replay.SUFFIX}")):
         for path in sorted(folder.glob(pattern)):
             if "__pycache__" not in path.parts:
                 digest[str(path.relative_to(KIT_ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()
