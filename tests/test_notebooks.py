@@ -448,3 +448,14 @@ def test_in_a_notebooks_namespace_the_reference_passes_and_the_stub_scores_nothi
         if not solved:
             passed = [check for (where, _, check), (_, ok) in kernel._RESULTS.items() if where == id(names) and ok]
             assert not passed, f"checks passed on the untouched stub: {passed}"
+
+def test_reading_notebooks_skips_jsonschemas_iri_checker():
+    """The kit's notebook code keeps jsonschema from importing rfc3987_syntax, which builds 38 parsers at import
+    (1.7 s of every `dlgrade nbgrader`, `extract` and notebook grade); notebooks are still validated."""
+    code = ("import sys, graders.notebooks.generate, jsonschema, nbformat\n"
+            "print(sys.modules.get('rfc3987_syntax') is None)\n"
+            "bad = nbformat.v4.new_notebook(); bad.cells.append({'cell_type': 'code'})\n"
+            "try:\n    nbformat.validate(bad)\nexcept nbformat.ValidationError:\n    print('invalid')\n"
+            "nbformat.validate(nbformat.v4.new_notebook()); print('valid')")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "invalid", "valid"], run.stdout + run.stderr

@@ -54,3 +54,22 @@ def test_strip_replaces_each_region_with_the_nbgrader_stub_at_its_indent():
 def test_malformed_markers_are_reported_with_their_line(broken, message):
     with pytest.raises(MarkerError, match=message):
         strip_solutions(broken, "m.py")
+
+
+def test_sync_check_names_a_stale_record_and_the_checks_it_cannot_record(monkeypatch):
+    """`dlgrade sync --check` fails on a recorded-examples file that differs from what grading the reference draws."""
+    from click.testing import CliRunner
+
+    from graders.authoring import commands, examples
+    from graders.kit import GRADERS
+
+    softmax = GRADERS / "public" / "test_softmax.py"
+    drawn = examples.Drawn({softmax: b"not what is there"}, ["test_softmax.py::test_some_check"])
+    monkeypatch.setattr(examples, "draw", lambda task_ids=None: drawn)
+    result = CliRunner().invoke(commands.sync, ["--check", "--solutions", str(SOLUTIONS), "--exercises", str(EXERCISES)])
+    assert result.exit_code == 1, result.output
+    assert "graders/public/examples/softmax.examples" in result.output and "run `dlgrade sync`" in result.output
+    assert "test_softmax.py::test_some_check" in result.output
+    monkeypatch.setattr(examples, "draw", lambda task_ids=None: examples.Drawn({}, []))
+    assert CliRunner().invoke(commands.sync, ["--check", "--solutions", str(SOLUTIONS),
+                                              "--exercises", str(EXERCISES)]).exit_code == 0
