@@ -234,8 +234,10 @@ def _recording(test, fixtures: dict) -> list[dict] | None:
         nonlocal calls
         drawn = {name: value for name, value in kwargs.items() if name not in fixtures}
         copied = _carried(drawn)
-        if calls is not None:
-            calls = calls + [copied] if copied is not None else None
+        if copied is None:
+            calls = None
+        elif calls is not None:
+            calls.append(copied)
         try:
             return inner(*args, **kwargs)
         except UnsatisfiedAssumption:
