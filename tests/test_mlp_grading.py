@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("torch")
+torch = pytest.importorskip("torch")
 
 from graders.testing import mlp_grading as g  # noqa: E402
 from graders.engine.feedback import NotGraded  # noqa: E402
@@ -81,12 +81,12 @@ def test_the_gpu_check_says_plainly_it_was_not_run(monkeypatch):
     assert "mnist_quick_accuracy did not run in this grading either" in verdict.message
 
 
-@pytest.mark.skipif(g.torch.cuda.is_available(), reason="this machine's worker reaches a real GPU")
+@pytest.mark.skipif(torch.cuda.is_available(), reason="this machine's worker reaches a real GPU")
 def test_a_gpu_the_worker_cannot_reach_is_not_run_and_says_why(monkeypatch):
     """The grader's torch sees a GPU that the worker's does not (say, a sandbox without /dev/nvidia*):
     the GPU check is not run, with the reason, instead of a CUDA crash blamed on the student."""
     monkeypatch.delenv("DLGRADE_DEVICE", raising=False)
-    monkeypatch.setattr(g.torch.cuda, "is_available", lambda: True)  # the grader's process only
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # the grader's process only
     report = grade(SOLUTIONS, ["mlp"], pytest_args=only("mnist_gpu_accuracy"))
     verdict = verdicts(report)["mnist_gpu_accuracy"]
     assert verdict.status == "not run"
@@ -101,7 +101,7 @@ def test_a_gpu_the_worker_cannot_reach_is_not_run_and_says_why(monkeypatch):
 def test_doctor_checks_the_workers_gpu_only_where_there_is_one(monkeypatch):
     from graders.env import doctor
 
-    monkeypatch.setattr(g.torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert doctor.gpu_worker_check() is None
 
 
@@ -157,3 +157,16 @@ def test_the_training_data_is_relabelled_and_sorted():
     assert np.all(np.diff(y) >= 0) and sorted(y) == sorted(g.RELABEL[digits])
     assert np.array_equal(g.RELABEL[digits[x[:, 0, 0]]], y)  # every image keeps its (renamed) label
     assert sorted(g.RELABEL) == list(range(10)) and np.all(g.RELABEL != np.arange(10))
+
+
+def test_collecting_the_suites_imports_no_torch():
+    """`pytest graders/public -m softmax` (README) and `dlgrade nbgrader` collect the mlp suites too: only a
+    check that runs imports PyTorch (1.6 s), and the suites are still skipped whole where it is missing."""
+    import subprocess
+
+    code = ("import sys, pytest\n"
+            "status = pytest.main(['graders/public', 'graders/hidden', '--collect-only', '-q', '-p', 'no:cacheprovider'])\n"
+            "print('torch imported' if 'torch' in sys.modules else 'no torch', int(status))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=SOLUTIONS.parent, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "no torch 0", done.stdout + done.stderr
+    assert "test_mlp.py::test_preprocess_matches_reference" in done.stdout   # the mlp suites were collected

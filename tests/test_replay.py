@@ -32,7 +32,6 @@ def replaying(records: dict[str, list[dict]]) -> replay.Examples:
     return examples_
 
 
-@pytest.mark.xdist_group("replay_records")
 def test_records_are_what_hypothesis_draws_today():
     """Every record equals what grading the reference draws now, and every check can be recorded: a suite or
     strategy changed without `dlgrade sync` fails here (it would only be slower: its key no longer matches)."""

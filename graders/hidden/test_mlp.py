@@ -2,13 +2,13 @@
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip install -e '.[torch]')")
-
 from graders.testing import mlp_grading as g
 from graders.testing.expect import expect_close, expect_true
 from graders.testing.mlp_grading import (  # noqa: F401  (the fixture: settings from the points file graded with)
     mlp_settings,
 )
+
+g.skip_without_torch()
 
 
 @pytest.mark.hint("Keep the whole training set on the GPU as one tensor, shuffle with torch.randperm each "
@@ -39,6 +39,6 @@ def test_preprocess_matches_reference(student, reference):
     """preprocess agrees with the reference on flat and 28x28 uint8 images."""
     images = np.random.default_rng(7).integers(0, 256, (8, 28, 28), dtype=np.uint8)
     for batch in (images, images.reshape(8, -1)):
-        expected = reference.preprocess(torch.from_numpy(batch.copy())).numpy()
+        expected = reference.preprocess(g.tensor(batch)).numpy()
         # one float32 division (or multiplication by 1/255) per pixel: the default tolerance
         expect_close(student.preprocess(g.tensor(batch)), expected, f"preprocess(images of shape {batch.shape})")

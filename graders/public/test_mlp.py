@@ -12,14 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-pytest.importorskip("torch", reason="not run: PyTorch is not installed (pip install -e '.[torch]')")
-
 from graders.engine.remote import type_name
 from graders.testing import mlp_grading as g
 from graders.testing.expect import Tolerance, expect_close, expect_equal, expect_shape, expect_true, tolerance
 from graders.testing.mlp_grading import (  # noqa: F401  (the fixture: settings from the points file graded with)
     mlp_settings,
 )
+
+g.skip_without_torch()
 
 SOFTMAX_HINT = ("End build_mlp with a Linear layer. nn.CrossEntropyLoss applies log-softmax itself; a network "
                 "ending in nn.Softmax (as in the course notes) applies it twice, and its gradients vanish.")

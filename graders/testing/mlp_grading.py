@@ -3,7 +3,8 @@ the small experiments behind the structural checks, and the MNIST threshold runs
 
 The student's ``build_mlp``/``train``/``predict`` run in the worker; this module runs in
 the grader. Tensors are made here (the worker rebuilds torch tensors from them) and
-results come back as numpy arrays, so the grader imports torch (only for this task).
+results come back as numpy arrays, so the grader imports torch (only for this task, when a check runs:
+collecting the suites, as `pytest graders/public -m softmax` and `dlgrade nbgrader` do, imports none).
 
 Structural checks never time or score a long run. Each is a small experiment whose
 outcome only a correct trainer produces:
@@ -39,11 +40,12 @@ import time
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
-import torch  # noqa: E402  (the suites importorskip it first)
 
+from graders import tasks
 from graders.engine.feedback import NotGraded
 from graders.engine.problems import MissingName, StudentException
 from graders.engine.remote import RemoteObject, is_alive, worker_of
@@ -51,6 +53,9 @@ from graders.env import datasets
 from graders.points import DEFAULT_POINTS, TaskPoints, load_points
 from graders.testing import plots
 from graders.testing.expect import CheckFailed, Tolerance, as_array, expect_shape, tolerance
+
+if TYPE_CHECKING:
+    import torch
 
 DEFAULT_SETTINGS = {
     "seed": 0,
@@ -81,6 +86,13 @@ QUICK_ACCURACY, FULL_ACCURACY = "MNIST test accuracy (quick run)", "MNIST test a
 INPUT_SIZE, N_CLASSES = 784, 10
 #: The classes' new names in the MNIST runs: digit d is handed over as label RELABEL[d].
 RELABEL = np.array([3, 7, 0, 9, 5, 1, 8, 2, 6, 4])
+
+
+def skip_without_torch() -> None:
+    """Skip the calling suite whole where PyTorch is not installed, as ``pytest.importorskip("torch")``
+    would, without importing it (1.6 s) where no check of the suite runs."""
+    if tasks.TORCH.missing():
+        pytest.skip("not run: PyTorch is not installed (pip install -e '.[torch]')", allow_module_level=True)
 
 
 @pytest.fixture
@@ -130,6 +142,8 @@ def no_gpu_reason() -> str:
     """Why the GPU check is not run here, in words (after cuda_available(student) said no)."""
     if _gpu_hidden():
         return "DLGRADE_DEVICE=cpu: graded as on a machine with no CUDA GPU"
+    import torch  # start-up time: collecting the suites imports no torch
+
     if torch.cuda.is_available():
         return ("this machine has a CUDA GPU, but the worker process that runs student code cannot reach it "
                 "(`dlgrade doctor` says why)")
@@ -142,6 +156,8 @@ def _gpu_hidden() -> bool:
 
 def tensor(array: np.ndarray) -> torch.Tensor:
     """A CPU tensor for the worker; int labels become int64, as the trainer's contract says."""
+    import torch  # start-up time: collecting the suites imports no torch
+
     array = np.ascontiguousarray(array)
     if array.dtype.kind in "iu" and array.dtype != np.uint8:
         array = array.astype(np.int64)
