@@ -440,6 +440,61 @@ def test_the_warm_server_forks_each_run_with_its_own_environment_log_and_session
     assert not any(map(_alive, left)), "a run, or a process it started, outlived the server"
 
 
+def test_the_warm_server_warms_up_before_it_forks_the_first_run(tmp_path):
+    import os
+
+    from graders.classroom.warm import WarmPython
+
+    warm = WarmPython(["tests.warm_program"], dict(os.environ), ["tests.warm_program:warm_up", "softmax", "public"])
+    try:
+        run = warm.start("tests.warm_program", ["warmed"], tmp_path / "a.log", dict(os.environ))
+        assert warm.wait(run, 60) == 0
+    finally:
+        warm.close()
+    assert (tmp_path / "a.log").read_text() == "['softmax', 'public']\n"
+
+
+def test_the_warm_up_grades_the_numpy_tasks_reference_and_a_failure_costs_only_its_time(monkeypatch, capsys):
+    """preload.warm_up: the reference graded on the tasks that need nothing beyond numpy, shrinking as the graders
+    do (a suite keeps the hypothesis profile it was first imported under), and no zygote left to fork with."""
+    from graders.classroom import preload
+
+    calls, closed = [], []
+    monkeypatch.setattr(preload.zygote, "close_all", lambda: closed.append(True))
+    monkeypatch.setattr(preload, "grade", lambda *args, **kwargs: calls.append((args, kwargs)))
+    preload.warm_up("softmax,mlp,gates", "public,hidden")
+    assert calls == [((preload.SOLUTIONS, ["softmax", "gates"]), {"tiers": ("public", "hidden")})] and closed
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("no sandbox today")
+
+    monkeypatch.setattr(preload, "grade", failing)
+    preload.warm_up("softmax", "public")
+    assert "each grader starts cold" in capsys.readouterr().err and len(closed) == 2
+
+
+def test_a_warmed_up_class_run_gives_every_verdict_of_a_cold_one(tmp_path, monkeypatch):
+    """From WARM_UP_FROM submissions on, the graders fork from a process that graded the reference first: the
+    verdicts and their messages (the shrunk failing examples) are those of graders that start cold."""
+    from graders.classroom import grading
+
+    for name in ("ann", "bob", "cy"):
+        make_submission(tmp_path / "class" / name, None if name == "ann" else BUG)
+    shutil.copy(EXERCISES / "softmax.py", tmp_path / "class" / "cy" / "softmax.py")
+
+    def verdicts(out: Path) -> dict:
+        grade_class(tmp_path / "class", out, task_ids=TASKS, workers=2)
+        return {student: [(c["check"], c["status"], c["message"]) for t in read_report(out / "students" / student)["tasks"]
+                          for c in t["checks"]] for student in ("ann", "bob", "cy")}
+
+    assert grading.WARM_UP_FROM <= 3
+    warmed = verdicts(tmp_path / "warm")
+    monkeypatch.setattr(grading, "WARM_UP_FROM", 10**9)
+    cold = verdicts(tmp_path / "cold")
+    assert warmed == cold
+    assert any(status == "failed" for _, status, _ in warmed["bob"]), warmed["bob"]
+
+
 def test_a_submission_past_the_class_runs_time_limit_is_stopped_and_named(tmp_path):
     """``submission_timeout``: the grader is killed with its workers, the student reads why, the others are graded."""
 

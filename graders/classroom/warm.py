@@ -4,10 +4,12 @@ Each submission of a class gets a grader process of its own (``graders.classroom
 started cold, each would spend about 0.65 s importing pytest, hypothesis, numpy and the engine
 before grading anything. The class run instead starts one server,
 
-    python -m graders.classroom.warm graders.classroom.preload
+    python -m graders.classroom.warm graders.classroom.preload [-- MODULE:FUNCTION ARG...]
 
-which imports the modules named (and runs nothing of any student's), then reads one request per
-line on its stdin:
+which imports the modules named (and runs nothing of any student's), calls ``FUNCTION(ARG...)`` of
+``MODULE`` if one follows ``--`` (the class run's: grade the reference solutions, so that every grader
+starts from a process that has imported the task's checks and run them once), then reads one request
+per line on its stdin:
 
 - ``{"module", "argv", "log", "environment"}``: fork a child that runs ``module.main(argv)`` in a
   session of its own, writing to the file ``log``, in ``environment``; answered ``{"pid": N}`` on
@@ -44,8 +46,10 @@ class WarmServerEnded(Exception):
 class WarmPython:
     """The class run's end of a warm server: start runs, wait for them, stop the server."""
 
-    def __init__(self, preload: list[str], environment: dict[str, str]):
-        self.server = subprocess.Popen([sys.executable, "-m", __name__, *preload], stdin=subprocess.PIPE,
+    def __init__(self, preload: list[str], environment: dict[str, str], warm_up: list[str] = ()):
+        """``warm_up``: ``["MODULE:FUNCTION", ARG...]``, called in the server once it imported ``preload``."""
+        argv = [*preload, "--", *warm_up] if warm_up else preload
+        self.server = subprocess.Popen([sys.executable, "-m", __name__, *argv], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE, env=environment, cwd=KIT_ROOT)
         self.exits: dict[int, int] = {}
         self.started: list[int] = []
@@ -107,10 +111,14 @@ class WarmPython:
 
 
 # -- the server ------------------------------------------------------------------------------------
-def serve(preload: list[str]) -> None:
-    """Import ``preload``, then fork one child per request on stdin until stdin closes."""
+def serve(preload: list[str], warm_up: list[str] = ()) -> None:
+    """Import ``preload``, call ``warm_up`` (``["MODULE:FUNCTION", ARG...]``), then fork one child per request
+    on stdin until stdin closes."""
     for module in preload:
         importlib.import_module(module)
+    if warm_up:   # before SIGCHLD is watched below: the processes it starts are its own to wait for
+        module, function = warm_up[0].split(":")
+        getattr(importlib.import_module(module), function)(*warm_up[1:])
     replies = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)   # nothing but replies on the reply pipe
     alive: set[int] = set()
@@ -184,4 +192,6 @@ def _child(request: dict) -> int:
 
 if __name__ == "__main__":
     sandbox.die_with_parent(os.getppid())
-    serve(sys.argv[1:])
+    arguments = sys.argv[1:]
+    split = arguments.index("--") if "--" in arguments else len(arguments)
+    serve(arguments[:split], arguments[split + 1:])
