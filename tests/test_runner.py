@@ -31,3 +31,23 @@ def test_grading_runs_where_no_call_maps_a_new_piece_of_the_frame_stack():
     assert with_stack_room(divmod, 7, 2) == (3, 1)
     with pytest.raises(ZeroDivisionError):
         with_stack_room(divmod, 1, 0)
+
+
+def test_a_grade_shrinks_as_its_own_session_says_whatever_the_process_graded_before(tmp_path):
+    """The suites are imported once per process, with the hypothesis profile of the session that imported them; a
+    later session's checks still shrink a failing example only where that session says so (grade's ``shrink``)."""
+    from graders.engine.runner import grade
+    from tests.kit import KIT, Variant, make_submission
+
+    submission = make_submission(tmp_path / "sub", Variant("softmax", KIT / "tests" / "variants" / "softmax" /
+                                                           "no_max_shift.py"))
+
+    def message(shrink: bool) -> str:
+        (task,) = grade(submission, ["softmax"], checks={"matches_reference"}, shrink=shrink).tasks
+        (check,) = task.checks
+        assert check.verdict.status == "failed", check.verdict.message
+        return check.verdict.message
+
+    shrunk, unshrunk = message(True), message(False)
+    assert shrunk != unshrunk
+    assert message(True) == shrunk and message(False) == unshrunk

@@ -168,10 +168,21 @@ def check_of(item) -> Check:
 
 
 def pytest_collection_modifyitems(config, items):
+    phases = settings.get_profile(replay.PROFILE if config.stash[SETTINGS].shrink else replay.PROFILE_NO_SHRINK).phases
     for item in filter(is_check, items):
         check = check_of(item)
         item.add_marker(getattr(pytest.mark, check.task))
         item.add_marker(getattr(pytest.mark, check.tier))
+        _shrink_as_this_session_does(item.obj, phases)
+
+
+def _shrink_as_this_session_does(test, phases) -> None:
+    """A suite that an earlier session of this process imported (a class run's warm-up, the kit's tests) is not
+    imported again, so its ``@settings`` keep the profile loaded then: each session gives its checks the phases
+    of its own (whether a failing example is shrunk), so that a grade never depends on the one before it."""
+    current = getattr(test, "_hypothesis_internal_use_settings", None)
+    if current is not None and current.phases != phases:
+        test._hypothesis_internal_use_settings = settings(current, phases=phases)
 
 
 @pytest.hookimpl(hookwrapper=True)
