@@ -455,8 +455,8 @@ def test_the_warm_server_warms_up_before_it_forks_the_first_run(tmp_path):
 
 
 def test_the_warm_up_grades_the_numpy_tasks_reference_and_a_failure_costs_only_its_time(monkeypatch, capsys):
-    """preload.warm_up: the reference graded on the tasks that need nothing beyond numpy, shrinking as the graders
-    do (a suite keeps the hypothesis profile it was first imported under), and no zygote left to fork with."""
+    """preload.warm_up: the reference graded on the tasks that need nothing beyond numpy, as the graders grade it,
+    and no zygote left to fork with."""
     from graders.classroom import preload
 
     calls, closed = [], []

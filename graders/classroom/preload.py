@@ -31,8 +31,7 @@ def warm_up(task_ids: str, tiers: str) -> None:
     numpy_only = [t for t in task_ids.split(",") if t in tasks.BY_ID and not tasks.get(t).requires]
     try:
         if numpy_only:
-            grade(SOLUTIONS, numpy_only, tiers=tuple(tiers.split(",")))   # shrinking as the graders do: the suites
-            # keep the hypothesis profile they were first imported under
+            grade(SOLUTIONS, numpy_only, tiers=tuple(tiers.split(",")))
     except Exception as exc:   # any failure: each grader then does this work itself
         print(f"dlgrade: the warm-up grade of the reference failed, each grader starts cold: {exc!r}", file=sys.stderr)
     finally:
