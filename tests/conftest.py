@@ -1,15 +1,14 @@
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # as the dlgrade command sets it: before numpy is imported
-# As graders/notebooks/generate.py does, for the tests that read notebooks or validate JSON themselves
-# (jsonschema, nbgrader, nbformat): 1.7 s in every process that imports jsonschema; no test checks an IRI.
-sys.modules.setdefault("rfc3987_syntax", None)
+from graders.notebooks import keep_out_jsonschemas_iri_parsers
+
+keep_out_jsonschemas_iri_parsers()   # the tests that read notebooks or validate JSON themselves
 from graders.engine.runner import default_jobs, grade
 from tests.kit import EXERCISES, SOLUTIONS, all_variants, make_submission, shared
 

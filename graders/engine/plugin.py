@@ -108,11 +108,16 @@ def is_suite(path) -> bool:
     return Path(path).resolve().parent in SUITE_FOLDERS
 
 
+def _profile(config) -> str:
+    """The hypothesis profile of this session's checks: the kit's, without shrinking where the grade says so."""
+    return replay.PROFILE if config.stash[SETTINGS].shrink else replay.PROFILE_NO_SHRINK
+
+
 def pytest_collect_file(file_path, parent):
     """Before the first suite is imported (its ``@settings`` take their defaults then), the kit's
     deterministic hypothesis profile; a session that collects no suite keeps its own."""
     if is_suite(file_path) and file_path.suffix == ".py":
-        settings.load_profile(replay.PROFILE if parent.config.stash[SETTINGS].shrink else replay.PROFILE_NO_SHRINK)
+        settings.load_profile(_profile(parent.config))
 
 
 def pytest_unconfigure(config):
@@ -168,7 +173,7 @@ def check_of(item) -> Check:
 
 
 def pytest_collection_modifyitems(config, items):
-    phases = settings.get_profile(replay.PROFILE if config.stash[SETTINGS].shrink else replay.PROFILE_NO_SHRINK).phases
+    phases = settings.get_profile(_profile(config)).phases
     for item in filter(is_check, items):
         check = check_of(item)
         item.add_marker(getattr(pytest.mark, check.task))

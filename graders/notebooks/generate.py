@@ -27,15 +27,12 @@ import inspect
 import io
 import math
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# nbformat validates notebooks with jsonschema, which imports every optional format checker it finds as
-# it is imported; rfc3987_syntax's builds 38 parsers then: 1.7 s of every command that reads or writes
-# a notebook (`dlgrade nbgrader`, `dlgrade extract`, a Gradescope grade of notebooks), jsonschema issue
-# #1428. The IRI formats it checks appear in no notebook schema, so this process goes without it.
-sys.modules.setdefault("rfc3987_syntax", None)
+from graders.notebooks import keep_out_jsonschemas_iri_parsers
+
+keep_out_jsonschemas_iri_parsers()   # `dlgrade nbgrader`, `dlgrade extract`, a Gradescope grade of notebooks
 
 import nbformat  # noqa: E402
 import pytest  # noqa: E402
